@@ -1,0 +1,20 @@
+/**
+ * A problem found in a definition, returned as data (never thrown) so the designer,
+ * the CLI and the server show the same thing.
+ */
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  /** Stable code, e.g. "FD2001". */
+  code: string;
+  severity: Severity;
+  /** RFC 6901 JSON pointer into the definition, "" for the whole document. */
+  pointer: string;
+  /** One sentence a process owner understands. */
+  message: string;
+  /** Set when validating a set of files: which one. */
+  file?: string;
+}
+
+export const hasErrors = (problems: readonly Problem[]): boolean =>
+  problems.some((problem) => problem.severity === "error");
