@@ -1,0 +1,2 @@
+// Filled by the expression module: CEL behind one small API.
+export {};

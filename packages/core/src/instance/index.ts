@@ -1,0 +1,2 @@
+// Instance state, engine events, effects and history entries: the data the engine core exchanges.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the validator: structure, graph, expression and reference checks.
+export {};

@@ -1,0 +1,2 @@
+// The registry of node behaviours (pure functions the engine core calls).
+export {};

@@ -1,0 +1,2 @@
+export * from "./behaviours.ts";
+export * from "./descriptors.ts";
