@@ -1,0 +1,33 @@
+import type { NodeDescriptor } from "@flowdesk/core";
+import { definitionIdSchema, JSON_SCHEMA_DRAFT } from "../config-schema-parts.ts";
+
+/** Where every instance begins; a catalog form's fields become the first variables. */
+export const startDescriptor: NodeDescriptor = {
+  type: "start",
+  label: "Start",
+  description: "Where a request begins. Optionally started by a catalog form whose fields become variables.",
+  paletteGroup: "events",
+  icon: "circle-play",
+  ports: { inputs: "none", outputs: "one" },
+  outcomes: {},
+  waits: false,
+  expressionFields: [],
+  templateFields: [],
+  propertySchema: {
+    $schema: JSON_SCHEMA_DRAFT,
+    type: "object",
+    title: "Start",
+    properties: {
+      form: definitionIdSchema("Start form", "Catalog form whose submitted data starts the request."),
+    },
+    additionalProperties: false,
+  },
+  uiSchema: {
+    "ui:order": ["form"],
+    form: {
+      "ui:widget": "formPicker",
+      "ui:help": "Its fields can be read as variables by every later step.",
+    },
+  },
+  defaults: {},
+};
