@@ -98,7 +98,10 @@ export const assigneeRuleSchema = (title: string, description: string): JsonSche
       properties: {
         kind: { const: "expression" },
         expression: {
-          ...expressionSchema("Rule", "CEL giving a user login or a list of logins, e.g. requester.manager."),
+          ...expressionSchema(
+            "Rule",
+            "CEL giving a user login or a list of logins, e.g. requester or a variable set by a form.",
+          ),
         },
       },
       required: ["kind", "expression"],

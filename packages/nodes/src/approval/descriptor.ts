@@ -77,7 +77,8 @@ export const approvalDescriptor: NodeDescriptor = {
       "timers",
     ],
     approvers: {
-      "ui:help": "A rule such as requester.manager picks the approver from the request.",
+      "ui:help":
+        "A rule picks approvers from the request, e.g. a form field holding the cost-centre owner's login.",
       items: assigneeRuleUiSchema("Everyone matched by one entry is asked."),
     },
     mode: {
@@ -92,7 +93,8 @@ export const approvalDescriptor: NodeDescriptor = {
     instructions: { "ui:widget": "textarea" },
   },
   defaults: {
-    approvers: [{ kind: "expression", expression: "requester.manager" }],
+    // Built-in roles exist in every directory, so a new node never names a missing group.
+    approvers: [{ kind: "role", role: "process-owner" }],
     mode: "any",
     requireComment: "on-reject",
   },

@@ -66,7 +66,7 @@ export const notifyDescriptor: NodeDescriptor = {
   },
   defaults: {
     channel: "in-app",
-    to: [{ kind: "group", group: "service-desk" }],
-    body: "A request needs your attention.",
+    to: [{ kind: "expression", expression: "requester" }],
+    body: "Your request has been updated.",
   },
 };

@@ -67,8 +67,9 @@ export const userTaskDescriptor: NodeDescriptor = {
     timers: attachedTimersUiSchema(),
     instructions: {
       "ui:widget": "textarea",
-      "ui:help": "Example: Please check {{ affectedService }} and call {{ requester.name }}.",
+      "ui:help": "Example: Please check {{ affectedService }} and call {{ requester }} back.",
     },
   },
-  defaults: { assignee: { kind: "group", group: "service-desk" } },
+  // Built-in roles exist in every directory, so a new node never names a missing group.
+  defaults: { assignee: { kind: "role", role: "agent" } },
 };
