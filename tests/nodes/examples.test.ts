@@ -74,13 +74,7 @@ describe("example workflows against the node registry", () => {
     for (const node of workflow.nodes) {
       // given
       const descriptor = nodeRegistry[node.type];
-      if (
-        !descriptor ||
-        descriptor.ports.outputs !== "many" ||
-        node.type === "decision" ||
-        node.type === "fork"
-      )
-        continue;
+      if (descriptor?.ports.outputs !== "many" || node.type === "decision" || node.type === "fork") continue;
       const used = new Set(
         workflow.edges.filter((edge) => edge.source === node.id).map((edge) => edge.outcome),
       );
