@@ -136,6 +136,8 @@ export interface DefinitionRepository {
     publishedBy?: string | null;
   }): Promise<PublishedDefinition>;
   latestPublished(definitionId: string): Promise<PublishedDefinition | undefined>;
+  /** The newest version number and hash without the content: cheap enough for every start. */
+  latestVersion(definitionId: string): Promise<{ version: number; contentHash: string } | undefined>;
   getVersion(definitionId: string, version: number): Promise<PublishedDefinition | undefined>;
   listVersions(definitionId: string): Promise<PublishedDefinition[]>;
 }

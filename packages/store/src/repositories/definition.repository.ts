@@ -65,6 +65,16 @@ export const definitionRepository = (sql: SqlExecutor): DefinitionRepository => 
     return row === undefined ? undefined : toPublished(row);
   },
 
+  async latestVersion(definitionId) {
+    const [row] = await sql.all(
+      "SELECT version, content_hash FROM definition_versions WHERE definition_id = ? ORDER BY version DESC LIMIT 1",
+      [definitionId],
+    );
+    return row === undefined
+      ? undefined
+      : { version: toNumber(row.version), contentHash: String(row.content_hash) };
+  },
+
   async getVersion(definitionId, version) {
     const [row] = await sql.all("SELECT * FROM definition_versions WHERE definition_id = ? AND version = ?", [
       definitionId,
