@@ -1,5 +1,6 @@
 // Instance state, engine events, effects and history entries: the data the engine core exchanges.
 export * from "./effect.ts";
+export * from "./engine-errors.ts";
 export * from "./engine-event.ts";
 export * from "./history-entry.ts";
 export * from "./instance-state.ts";

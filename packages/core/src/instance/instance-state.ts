@@ -10,7 +10,7 @@ export const INSTANCE_STATE_VERSION = 1 as const;
 /** ISO 8601 instant in UTC, e.g. "2026-03-02T14:00:00.000Z". */
 export type Instant = string;
 
-export type InstanceStatus = "running" | "completed" | "terminated" | "cancelled";
+export type InstanceStatus = "running" | "completed" | "cancelled";
 
 export interface InstanceState {
   /** Shape version of this object; `upgradeInstanceState` brings older shapes forward. */

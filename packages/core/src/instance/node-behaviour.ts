@@ -1,9 +1,16 @@
-import type { AssigneeRule, IsoDuration, WorkflowDefinition, WorkflowNode } from "../definitions/index.ts";
+import type {
+  AssigneeRule,
+  IsoDuration,
+  WorkflowDefinition,
+  WorkflowEdge,
+  WorkflowNode,
+} from "../definitions/index.ts";
 import type { Effect } from "./effect.ts";
 import type { EngineEvent } from "./engine-event.ts";
 import type { HistoryEntry } from "./history-entry.ts";
 import type {
   Assignment,
+  HttpRequest,
   InstanceState,
   Instant,
   JobPurpose,
@@ -32,6 +39,8 @@ export interface NodeContext<C = Record<string, unknown>> {
   readonly definition: WorkflowDefinition;
   readonly node: WorkflowNode<C>;
   readonly token: Readonly<Token>;
+  /** Edges leaving the node, in definition order. */
+  readonly outgoing: readonly WorkflowEdge[];
   readonly state: Readonly<InstanceState>;
   /** Current variables, including changes made earlier in this call. */
   readonly variables: Readonly<Record<string, unknown>>;
@@ -42,6 +51,8 @@ export interface NodeContext<C = Record<string, unknown>> {
   evaluate(expression: string, extra?: Record<string, unknown>): unknown;
   condition(expression: string, extra?: Record<string, unknown>): boolean;
   render(template: string, extra?: Record<string, unknown>): string;
+  /** Evaluates over other variables than the instance's (e.g. a finished child's). */
+  evaluateOver(expression: string, variables: Record<string, unknown>): unknown;
   /** Resolves an assignee rule to concrete assignments (expression rules may give several). */
   resolveAssignees(rule: AssigneeRule): Assignment[];
   /** `from` plus an ISO duration, counted on the business calendar when asked. */
@@ -61,6 +72,14 @@ export interface NodeContext<C = Record<string, unknown>> {
   reassignTask(taskId: string, assignment: Assignment, by: string): void;
   scheduleJob(dueAt: Instant, purpose: JobPurpose): string;
   cancelJob(jobId: string): void;
+  /** Registers an HTTP call and emits its first attempt; returns the call id. */
+  callHttp(request: HttpRequest, idempotencyKey: string): string;
+  /** Emits the next attempt of an outstanding call (same idempotency key). */
+  retryHttp(callId: string): void;
+  closeCall(callId: string): void;
+  /** Registers a child instance and emits subprocess.start; returns the child instance id. */
+  startSubprocess(workflow: string, input: Record<string, unknown>): string;
+  closeSubprocess(childInstanceId: string): void;
   /** The token stays on the node until an event resumes it. */
   wait(wait: TokenWait): void;
   /** Leaves by the edges that name `outcome` (else the unnamed ones). */

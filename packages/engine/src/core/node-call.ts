@@ -1,0 +1,395 @@
+import type {
+  AssigneeRule,
+  Assignment,
+  Effect,
+  HistoryEntry,
+  HttpRequest,
+  InstanceState,
+  IsoDuration,
+  JobPurpose,
+  NodeContext,
+  OpenTaskDetails,
+  TaskRecord,
+  Token,
+  TokenWait,
+  WorkflowDefinition,
+  WorkflowEdge,
+  WorkflowNode,
+} from "@flowdesk/core";
+import { ENGINE_ERRORS, incidentError } from "@flowdesk/core";
+import { resolveAssignees } from "./assignees.ts";
+import { addBusinessMillis } from "./business-calendar.ts";
+import { guardExpression } from "./expressions.ts";
+import { addWallDuration, durationMillis, toInstant, toMillis } from "./instants.ts";
+import type { Run } from "./run.ts";
+
+type Disposition =
+  | { kind: "stay" }
+  | { kind: "wait"; wait: TokenWait }
+  | { kind: "leave"; edges: WorkflowEdge[] }
+  | { kind: "fork" }
+  | { kind: "join" }
+  | { kind: "end"; outcome: string | undefined; terminate: boolean };
+
+interface AttachedTimerConfig {
+  id: string;
+  after: IsoDuration;
+  businessHours?: boolean;
+}
+
+/**
+ * The NodeContext one behaviour call sees. State changes are logged so a failing call
+ * can be undone before its incident is opened; where the token goes next is decided
+ * only once the behaviour returned (`settle`).
+ */
+export class NodeCall implements NodeContext {
+  private disposition: Disposition = { kind: "stay" };
+  private readonly undoLog: (() => void)[] = [];
+
+  constructor(
+    private readonly run: Run,
+    readonly token: Token,
+    readonly node: WorkflowNode,
+  ) {}
+
+  get definition(): WorkflowDefinition {
+    return this.run.definition;
+  }
+  get state(): InstanceState {
+    return this.run.state;
+  }
+  get variables(): Record<string, unknown> {
+    return this.run.state.variables;
+  }
+  get now(): string {
+    return this.run.ctx.now;
+  }
+  get outgoing(): readonly WorkflowEdge[] {
+    return this.run.index.outgoing.get(this.node.id) ?? [];
+  }
+
+  newId(prefix: string): string {
+    return this.run.ctx.newId(prefix);
+  }
+
+  evaluate(expression: string, extra?: Record<string, unknown>): unknown {
+    const variables = extra ? { ...this.variables, ...extra } : this.variables;
+    return guardExpression(expression, () => this.run.expressions.evaluateExpression(expression, variables));
+  }
+
+  condition(expression: string, extra?: Record<string, unknown>): boolean {
+    const variables = extra ? { ...this.variables, ...extra } : this.variables;
+    return guardExpression(expression, () => this.run.expressions.evaluateCondition(expression, variables));
+  }
+
+  render(template: string, extra?: Record<string, unknown>): string {
+    const variables = extra ? { ...this.variables, ...extra } : this.variables;
+    return guardExpression(template, () => this.run.expressions.renderTemplate(template, variables));
+  }
+
+  evaluateOver(expression: string, variables: Record<string, unknown>): unknown {
+    return guardExpression(expression, () => this.run.expressions.evaluateExpression(expression, variables));
+  }
+
+  resolveAssignees(rule: AssigneeRule): Assignment[] {
+    return resolveAssignees(rule, (expression) => this.evaluate(expression));
+  }
+
+  addDuration(from: string, duration: IsoDuration, businessHours = false): string {
+    if (!businessHours) return addWallDuration(from, duration);
+    const calendar = this.run.ctx.calendar ?? this.run.ctx.slaPolicy?.calendar;
+    if (!calendar) {
+      throw incidentError(
+        ENGINE_ERRORS.noBusinessCalendar,
+        "A business-hours duration needs a business calendar, and the step was given none.",
+      );
+    }
+    return toInstant(addBusinessMillis(calendar, toMillis(from), durationMillis(duration)));
+  }
+
+  setVariables(values: Record<string, unknown>): void {
+    const variables = this.run.state.variables;
+    for (const [name, value] of Object.entries(values)) {
+      const had = Object.hasOwn(variables, name);
+      const previous = variables[name];
+      this.undoLog.push(() => {
+        if (had) variables[name] = previous;
+        else delete variables[name];
+      });
+      variables[name] = value;
+    }
+    this.record({
+      type: "variables.changed",
+      nodeId: this.node.id,
+      tokenId: this.token.id,
+      data: { values },
+    });
+  }
+
+  emit(effect: Effect): void {
+    this.run.emit(effect);
+  }
+
+  record(entry: Omit<HistoryEntry, "at">): void {
+    this.run.record(entry);
+  }
+
+  openTask(
+    task: Omit<TaskRecord, "id" | "tokenId" | "nodeId" | "createdAt">,
+    details: OpenTaskDetails,
+  ): string {
+    const taskId = this.newId("task");
+    const record: TaskRecord = {
+      id: taskId,
+      tokenId: this.token.id,
+      nodeId: this.node.id,
+      createdAt: this.now,
+      ...task,
+    };
+    const tasks = this.run.state.tasks;
+    tasks[taskId] = record;
+    this.undoLog.push(() => delete tasks[taskId]);
+    this.emit({
+      type: "task.create",
+      taskId,
+      tokenId: this.token.id,
+      nodeId: this.node.id,
+      kind: record.kind,
+      title: details.title,
+      assignment: record.assignment,
+      outcomes: details.outcomes,
+      ...(details.form === undefined ? {} : { form: details.form }),
+      ...(record.dueAt === undefined ? {} : { dueAt: record.dueAt }),
+      ...(details.instructions === undefined ? {} : { instructions: details.instructions }),
+    });
+    this.record({
+      type: "task.created",
+      nodeId: this.node.id,
+      tokenId: this.token.id,
+      data: { taskId, assignment: record.assignment },
+    });
+    return taskId;
+  }
+
+  closeTask(taskId: string, outcome: string, by: string): void {
+    const tasks = this.run.state.tasks;
+    const record = tasks[taskId];
+    if (!record) return;
+    delete tasks[taskId];
+    this.undoLog.push(() => {
+      tasks[taskId] = record;
+    });
+    this.emit({ type: "task.close", taskId, outcome, by });
+    this.record({
+      type: "task.completed",
+      nodeId: this.node.id,
+      tokenId: this.token.id,
+      by,
+      data: { taskId, outcome },
+    });
+  }
+
+  cancelTask(taskId: string, reason: string): void {
+    const tasks = this.run.state.tasks;
+    const record = tasks[taskId];
+    if (!record) return;
+    delete tasks[taskId];
+    this.undoLog.push(() => {
+      tasks[taskId] = record;
+    });
+    this.emit({ type: "task.cancel", taskId, reason });
+    this.record({
+      type: "task.cancelled",
+      nodeId: this.node.id,
+      tokenId: this.token.id,
+      data: { taskId, reason },
+    });
+  }
+
+  reassignTask(taskId: string, assignment: Assignment, by: string): void {
+    const record = this.run.state.tasks[taskId];
+    if (!record) return;
+    const previous = record.assignment;
+    record.assignment = assignment;
+    this.undoLog.push(() => {
+      record.assignment = previous;
+    });
+    this.emit({ type: "task.reassign", taskId, assignment, by });
+  }
+
+  scheduleJob(dueAt: string, purpose: JobPurpose): string {
+    const jobId = this.newId("job");
+    const jobs = this.run.state.jobs;
+    jobs[jobId] = { id: jobId, dueAt, purpose };
+    this.undoLog.push(() => delete jobs[jobId]);
+    this.emit({ type: "job.schedule", jobId, dueAt, purpose });
+    return jobId;
+  }
+
+  cancelJob(jobId: string): void {
+    const jobs = this.run.state.jobs;
+    const record = jobs[jobId];
+    if (!record) return;
+    delete jobs[jobId];
+    this.undoLog.push(() => {
+      jobs[jobId] = record;
+    });
+    this.emit({ type: "job.cancel", jobId });
+  }
+
+  callHttp(request: HttpRequest, idempotencyKey: string): string {
+    const callId = this.newId("call");
+    const calls = this.run.state.calls;
+    calls[callId] = {
+      id: callId,
+      tokenId: this.token.id,
+      nodeId: this.node.id,
+      attempt: 1,
+      idempotencyKey,
+      request,
+    };
+    this.undoLog.push(() => delete calls[callId]);
+    this.emit({ type: "http.call", callId, attempt: 1, idempotencyKey, request });
+    this.record({
+      type: "http.requested",
+      nodeId: this.node.id,
+      tokenId: this.token.id,
+      data: { callId, attempt: 1, method: request.method, url: request.url },
+    });
+    return callId;
+  }
+
+  retryHttp(callId: string): void {
+    const call = this.run.state.calls[callId];
+    if (!call) return;
+    call.attempt++;
+    this.undoLog.push(() => {
+      call.attempt--;
+    });
+    this.emit({
+      type: "http.call",
+      callId,
+      attempt: call.attempt,
+      idempotencyKey: call.idempotencyKey,
+      request: call.request,
+    });
+    this.record({
+      type: "http.requested",
+      nodeId: this.node.id,
+      tokenId: this.token.id,
+      data: { callId, attempt: call.attempt, method: call.request.method, url: call.request.url },
+    });
+  }
+
+  closeCall(callId: string): void {
+    const calls = this.run.state.calls;
+    const record = calls[callId];
+    if (!record) return;
+    delete calls[callId];
+    this.undoLog.push(() => {
+      calls[callId] = record;
+    });
+  }
+
+  startSubprocess(workflow: string, input: Record<string, unknown>): string {
+    const childInstanceId = this.newId("instance");
+    const children = this.run.state.subprocesses;
+    children[childInstanceId] = { childInstanceId, tokenId: this.token.id, nodeId: this.node.id, workflow };
+    this.undoLog.push(() => delete children[childInstanceId]);
+    this.emit({ type: "subprocess.start", childInstanceId, workflow, input, parentTokenId: this.token.id });
+    this.record({
+      type: "subprocess.started",
+      nodeId: this.node.id,
+      tokenId: this.token.id,
+      data: { childInstanceId, workflow },
+    });
+    return childInstanceId;
+  }
+
+  closeSubprocess(childInstanceId: string): void {
+    const children = this.run.state.subprocesses;
+    const record = children[childInstanceId];
+    if (!record) return;
+    delete children[childInstanceId];
+    this.undoLog.push(() => {
+      children[childInstanceId] = record;
+    });
+  }
+
+  wait(wait: TokenWait): void {
+    this.disposition = { kind: "wait", wait };
+  }
+
+  leave(outcome?: string): void {
+    this.disposition = { kind: "leave", edges: this.run.edgesFor(this.node.id, outcome) };
+  }
+
+  leaveBy(edgeIds: string[]): void {
+    const edges = edgeIds.map((id) => {
+      const edge = this.run.index.edges.get(id);
+      if (!edge || edge.source !== this.node.id) {
+        throw incidentError(ENGINE_ERRORS.badConfig, `Edge "${id}" does not leave "${this.node.id}".`);
+      }
+      return edge;
+    });
+    this.disposition = { kind: "leave", edges };
+  }
+
+  fork(): void {
+    this.disposition = { kind: "fork" };
+  }
+
+  join(): void {
+    this.disposition = { kind: "join" };
+  }
+
+  end(outcome: string | undefined, terminate: boolean): void {
+    this.disposition = { kind: "end", outcome, terminate };
+  }
+
+  /** Applies the behaviour's decision about the token; attached timers arm when a wait begins. */
+  settle(): void {
+    const { run, token } = this;
+    const disposition = this.disposition;
+    switch (disposition.kind) {
+      case "stay":
+        return;
+      case "wait":
+        token.wait = disposition.wait;
+        if (token.timers === undefined) this.armAttachedTimers();
+        return;
+      case "leave":
+        run.moveAlong(token, disposition.edges);
+        return;
+      case "fork":
+        run.forkAt(token);
+        return;
+      case "join":
+        run.joinAt(token);
+        return;
+      case "end":
+        run.endToken(token, disposition.outcome, disposition.terminate);
+        return;
+    }
+  }
+
+  undo(): void {
+    for (let i = this.undoLog.length - 1; i >= 0; i--) this.undoLog[i]!();
+    this.undoLog.length = 0;
+  }
+
+  private armAttachedTimers(): void {
+    const timers = (this.node.config as { timers?: AttachedTimerConfig[] }).timers;
+    if (!Array.isArray(timers) || timers.length === 0) return;
+    const armed: Record<string, string> = {};
+    for (const timer of timers) {
+      const dueAt = this.addDuration(this.now, timer.after, timer.businessHours === true);
+      armed[timer.id] = this.scheduleJob(dueAt, {
+        kind: "attached-timer",
+        tokenId: this.token.id,
+        timerId: timer.id,
+      });
+    }
+    this.token.timers = armed;
+  }
+}
