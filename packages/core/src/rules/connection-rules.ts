@@ -1,0 +1,125 @@
+import { type NodeRegistry, nodeOutcomes } from "../node-descriptor.ts";
+import { PROBLEM_CODES } from "../validation/problem-codes.ts";
+import { buildWorkflowGraph, type EdgeEntry, edgeOutcome, type WorkflowGraph } from "./workflow-graph.ts";
+
+/**
+ * What may connect to what. The designer asks this while a process owner drags an edge
+ * (to refuse a bad connection on the spot), and the validator asks it for every edge of
+ * a saved workflow, so the two can never disagree.
+ */
+export type ConnectionVerdict = { ok: true } | { ok: false; code: string; message: string };
+
+const refuse = (code: string, message: string): ConnectionVerdict => ({ ok: false, code, message });
+
+const OK: ConnectionVerdict = { ok: true };
+
+/**
+ * Edges already drawn that a new connection is judged against. The designer passes all
+ * of them; the validator passes the ones before the edge being checked, so a second edge
+ * is the one blamed.
+ */
+export interface ExistingEdges {
+  outgoing: readonly EdgeEntry[];
+  incoming: readonly EdgeEntry[];
+}
+
+export const checkConnection = (
+  graph: WorkflowGraph,
+  registry: NodeRegistry,
+  sourceId: string,
+  targetId: string,
+  outcome: string | undefined,
+  existing: ExistingEdges,
+): ConnectionVerdict => {
+  const codes = PROBLEM_CODES;
+  const source = graph.byId.get(sourceId);
+  if (!source)
+    return refuse(codes.edgeSourceMissing, `There is no node "${sourceId}" for the edge to start from.`);
+  const target = graph.byId.get(targetId);
+  if (!target)
+    return refuse(codes.edgeTargetMissing, `There is no node "${targetId}" for the edge to lead to.`);
+  const sourceType = Object.hasOwn(registry, source.node.type) ? registry[source.node.type] : undefined;
+  if (!sourceType)
+    return refuse(codes.unknownNodeType, `Node "${sourceId}" has an unknown type "${source.node.type}".`);
+  const targetType = Object.hasOwn(registry, target.node.type) ? registry[target.node.type] : undefined;
+  if (!targetType)
+    return refuse(codes.unknownNodeType, `Node "${targetId}" has an unknown type "${target.node.type}".`);
+
+  if (targetType.ports.inputs === "none") {
+    return refuse(
+      codes.edgeIntoStart,
+      `Nothing may lead into ${targetType.label.toLowerCase()} node "${targetId}".`,
+    );
+  }
+  if (sourceType.ports.outputs === "none") {
+    return refuse(
+      codes.edgeOutOfEnd,
+      `Nothing may leave ${sourceType.label.toLowerCase()} node "${sourceId}".`,
+    );
+  }
+  if (sourceId === targetId && !sourceType.waits) {
+    return refuse(
+      codes.selfLoop,
+      `Node "${sourceId}" may not lead back to itself: it does not wait, so the loop would never stop.`,
+    );
+  }
+
+  const outcomes = nodeOutcomes(source.node, sourceType);
+  if (outcome !== undefined && !outcomes.includes(outcome)) {
+    return refuse(
+      codes.unknownOutcome,
+      outcomes.length === 0
+        ? `Node "${sourceId}" has no outcomes, so its edges may not name "${outcome}".`
+        : `Node "${sourceId}" has no outcome "${outcome}"; use one of ${outcomes.join(", ")}.`,
+    );
+  }
+  const namesOutcomes =
+    (sourceType.outcomes.fixed?.length ?? 0) > 0 || sourceType.outcomes.fromConfig !== undefined;
+  if (outcome === undefined && namesOutcomes && sourceType.outcomes.default === undefined) {
+    return refuse(
+      codes.outcomeRequired,
+      `An edge leaving node "${sourceId}" must say which outcome it follows: ${outcomes.join(", ")}.`,
+    );
+  }
+
+  if (sourceType.ports.outputs === "one" && existing.outgoing.length > 0) {
+    return refuse(codes.tooManyOutgoing, `Node "${sourceId}" may have only one outgoing edge.`);
+  }
+  if (targetType.ports.inputs === "one" && existing.incoming.length > 0) {
+    return refuse(codes.tooManyIncoming, `Node "${targetId}" may have only one incoming edge.`);
+  }
+  const duplicate = existing.outgoing.some(
+    (entry) => entry.edge.target === targetId && edgeOutcome(entry.edge) === outcome,
+  );
+  if (duplicate) {
+    return refuse(
+      codes.duplicateConnection,
+      outcome === undefined
+        ? `Node "${sourceId}" is already connected to "${targetId}".`
+        : `Node "${sourceId}" is already connected to "${targetId}" by outcome "${outcome}".`,
+    );
+  }
+  return OK;
+};
+
+/**
+ * May an edge from `sourceId` to `targetId` (leaving by `outcome`) be added to
+ * `definition`? Never throws, whatever the definition holds.
+ */
+export const canConnect = (
+  definition: unknown,
+  sourceId: string,
+  targetId: string,
+  outcome: string | undefined,
+  registry: NodeRegistry,
+): ConnectionVerdict => {
+  try {
+    const graph = buildWorkflowGraph(definition);
+    return checkConnection(graph, registry, sourceId, targetId, outcome, {
+      outgoing: graph.outgoing.get(sourceId) ?? [],
+      incoming: graph.incoming.get(targetId) ?? [],
+    });
+  } catch (error) {
+    return refuse("FD9000", `The connection could not be checked: ${String(error)}`);
+  }
+};

@@ -1,0 +1,45 @@
+import type { DefinitionKind } from "../definitions/index.ts";
+import type { NodeRegistry } from "../node-descriptor.ts";
+import type { Problem } from "../problem.ts";
+import { buildWorkflowGraph } from "../rules/workflow-graph.ts";
+import type { DefinitionIndex } from "./definition-index.ts";
+import { checkWorkflowExpressions } from "./expression-checks.ts";
+import { checkWorkflowGraph } from "./graph-checks.ts";
+import { checkDirectory, checkForm, checkSlaPolicy } from "./kind-checks.ts";
+import { checkNodeConfigs } from "./node-config-checks.ts";
+import { checkReferences } from "./reference-checks.ts";
+
+/**
+ * The semantics of one definition beyond its JSON Schema: node settings, graph and
+ * expressions for workflows, and, when it is part of a set, its references.
+ */
+export const checkSemantics = (
+  kind: DefinitionKind,
+  document: Record<string, unknown>,
+  registry: NodeRegistry,
+  index: DefinitionIndex | undefined,
+): Problem[] => {
+  const problems: Problem[] = [];
+  switch (kind) {
+    case "workflow": {
+      const graph = buildWorkflowGraph(document);
+      problems.push(...checkNodeConfigs(document, registry));
+      problems.push(...checkWorkflowGraph(document, graph, registry));
+      problems.push(...checkWorkflowExpressions(document, graph, registry, index));
+      break;
+    }
+    case "form":
+      problems.push(...checkForm(document));
+      break;
+    case "directory":
+      problems.push(...checkDirectory(document));
+      break;
+    case "slaPolicy":
+      problems.push(...checkSlaPolicy(document));
+      break;
+    default:
+      break;
+  }
+  if (index) problems.push(...checkReferences(document, index));
+  return problems;
+};

@@ -1,0 +1,146 @@
+import type { NodeRegistry } from "../node-descriptor.ts";
+import type { Problem } from "../problem.ts";
+import type { WorkflowGraph } from "../rules/workflow-graph.ts";
+import type { DefinitionIndex } from "./definition-index.ts";
+import { formFieldNames } from "./definition-index.ts";
+import { checkExpressionSource, checkTemplateSource } from "./expression-port.ts";
+import { collectExpressionSites, type ExpressionSite, producedVariables } from "./expression-sites.ts";
+import { isRecord, problem } from "./make-problem.ts";
+import { nearestName } from "./nearest-name.ts";
+import { PROBLEM_CODES } from "./problem-codes.ts";
+import { reachableFrom } from "./reachability-checks.ts";
+
+const codes = PROBLEM_CODES;
+
+/** Names every expression may read. */
+export const BUILT_IN_VARIABLES = ["requester", "instance", "now"] as const;
+
+const declaredVariables = (workflow: Record<string, unknown>): string[] => {
+  const variables = workflow.variables;
+  return isRecord(variables) && isRecord(variables.properties) ? Object.keys(variables.properties) : [];
+};
+
+/** Variables of the workflow plus the fields of the forms that feed it (when known). */
+const workflowScope = (
+  workflow: Record<string, unknown>,
+  graph: WorkflowGraph,
+  index: DefinitionIndex | undefined,
+): { known: Set<string>; unloadedForms: string[] } => {
+  const known = new Set<string>([...BUILT_IN_VARIABLES, ...declaredVariables(workflow)]);
+  const unloadedForms = new Set<string>();
+  for (const { node } of graph.nodes) {
+    const formId = node.config.form;
+    if (typeof formId !== "string") continue;
+    const form = index?.get("form", formId);
+    if (form) for (const field of formFieldNames(form.document)) known.add(field);
+    else unloadedForms.add(formId);
+  }
+  return { known, unloadedForms: [...unloadedForms] };
+};
+
+/**
+ * FD3xxx: every expression and template parses, and every variable it reads exists:
+ * declared, a field of a feeding form, built in, or set by an earlier step.
+ */
+export const checkWorkflowExpressions = (
+  workflow: Record<string, unknown>,
+  graph: WorkflowGraph,
+  registry: NodeRegistry,
+  index: DefinitionIndex | undefined,
+): Problem[] => {
+  const problems: Problem[] = [];
+  const scope = workflowScope(workflow, graph, index);
+  const produced = producedVariables(graph);
+  const reachCache = new Map<string, Set<string>>();
+  const isSetBefore = (name: string, readerNodeId: string): boolean =>
+    (produced.get(name) ?? []).some((producer) => {
+      if (producer === readerNodeId) return true;
+      let reached = reachCache.get(producer);
+      if (!reached) {
+        reached = reachableFrom(graph, [producer]);
+        reachCache.set(producer, reached);
+      }
+      return reached.has(readerNodeId);
+    });
+
+  for (const site of collectExpressionSites(graph, registry)) {
+    const result =
+      site.form === "template" ? checkTemplateSource(site.source) : checkExpressionSource(site.source);
+    if (!result.ok) {
+      problems.push(
+        problem(
+          site.form === "template" ? codes.templateSyntax : codes.expressionSyntax,
+          site.pointer,
+          `${site.form === "template" ? "A placeholder in this template" : "This expression"} cannot be read: ${result.message}`,
+        ),
+      );
+      continue;
+    }
+    const childScope =
+      site.childWorkflow === undefined ? undefined : childVariables(site.childWorkflow, index);
+    if (site.childWorkflow !== undefined && !childScope) continue; // child unknown: nothing to compare with
+    for (const root of new Set(result.rootVariables)) {
+      if (site.extraRoots.includes(root)) continue;
+      if (childScope) {
+        if (!childScope.has(root)) problems.push(unknownVariable(site, root, childScope, []));
+        continue;
+      }
+      if (scope.known.has(root)) continue;
+      if (produced.has(root)) {
+        if (!isSetBefore(root, site.readerNodeId)) {
+          problems.push(
+            problem(
+              codes.variableReadBeforeSet,
+              site.pointer,
+              `Variable "${root}" is read here before any step sets it; declare it in the workflow's variables or set it earlier.`,
+            ),
+          );
+        }
+        continue;
+      }
+      problems.push(
+        unknownVariable(site, root, new Set([...scope.known, ...produced.keys()]), scope.unloadedForms),
+      );
+    }
+  }
+  return problems;
+};
+
+const childVariables = (workflowId: string, index: DefinitionIndex | undefined): Set<string> | undefined => {
+  const child = index?.get("workflow", workflowId);
+  if (!child) return undefined;
+  const known = new Set<string>([...BUILT_IN_VARIABLES, ...declaredVariables(child.document)]);
+  const nodes = Array.isArray(child.document.nodes) ? child.document.nodes : [];
+  for (const node of nodes) {
+    const formId = isRecord(node) && isRecord(node.config) ? node.config.form : undefined;
+    for (const field of formFieldNames(index?.get("form", formId)?.document)) known.add(field);
+  }
+  return known;
+};
+
+const unknownVariable = (
+  site: ExpressionSite,
+  name: string,
+  known: Set<string>,
+  unloadedForms: readonly string[],
+): Problem => {
+  const suggestion = nearestName(name, known);
+  const sentence = `Unknown variable "${name}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`;
+  if (unloadedForms.length === 0) return problem(codes.unknownVariable, site.pointer, sentence);
+  const forms = unloadedForms.map((form) => `"${form}"`).join(", ");
+  return problem(
+    codes.unverifiedVariable,
+    site.pointer,
+    `${sentence} It may be a field of form ${forms}, which was not part of this check.`,
+    "warning",
+  );
+};
+
+/** Expressions outside workflows (SLA pause condition, escalation rules): syntax only. */
+export const checkExpressionSyntaxAt = (source: unknown, pointer: string): Problem[] => {
+  if (typeof source !== "string") return [];
+  const result = checkExpressionSource(source);
+  return result.ok
+    ? []
+    : [problem(codes.expressionSyntax, pointer, `This expression cannot be read: ${result.message}`)];
+};

@@ -1,0 +1,175 @@
+import type { NodeRegistry } from "../node-descriptor.ts";
+import type { Problem } from "../problem.ts";
+import { checkConnection } from "../rules/connection-rules.ts";
+import { edgeOutcome, type WorkflowGraph } from "../rules/workflow-graph.ts";
+import { checkDecisions } from "./decision-checks.ts";
+import { checkJoins } from "./join-checks.ts";
+import { isRecord, problem } from "./make-problem.ts";
+import { PROBLEM_CODES } from "./problem-codes.ts";
+import { checkReachability } from "./reachability-checks.ts";
+
+const codes = PROBLEM_CODES;
+
+/** Every FD2xxx check of one workflow; linear in nodes + edges. */
+export const checkWorkflowGraph = (
+  workflow: Record<string, unknown>,
+  graph: WorkflowGraph,
+  registry: NodeRegistry,
+): Problem[] => {
+  const problems: Problem[] = [];
+  checkNodes(graph, registry, problems);
+  checkEdges(graph, registry, problems);
+  checkRequiredOutcomes(graph, registry, problems);
+  if (typeof workflow.slaPolicy === "string") checkWaitTimers(graph, registry, problems);
+  checkSelfCalls(graph, problems);
+  problems.push(...checkReachability(graph, registry));
+  problems.push(...checkDecisions(workflow, graph));
+  problems.push(...checkJoins(graph));
+  return problems;
+};
+
+const checkNodes = (graph: WorkflowGraph, registry: NodeRegistry, problems: Problem[]): void => {
+  const starts = graph.nodes.filter((entry) => entry.node.type === "start");
+  if (starts.length === 0) {
+    problems.push(problem(codes.noStart, "/nodes", "The workflow has no start node; add exactly one."));
+  }
+  for (const extra of starts.slice(1)) {
+    problems.push(
+      problem(
+        codes.multipleStarts,
+        `/nodes/${extra.index}`,
+        `Node "${extra.node.id}" is a second start; a workflow has exactly one start node.`,
+      ),
+    );
+  }
+  for (const entry of graph.nodes) {
+    if (graph.byId.get(entry.node.id) !== entry) {
+      problems.push(
+        problem(
+          codes.duplicateNodeId,
+          `/nodes/${entry.index}/id`,
+          `Two nodes are called "${entry.node.id}"; give each node its own id.`,
+        ),
+      );
+    }
+    if (!Object.hasOwn(registry, entry.node.type)) {
+      problems.push(
+        problem(
+          codes.unknownNodeType,
+          `/nodes/${entry.index}/type`,
+          `Node "${entry.node.id}" has an unknown type "${entry.node.type}"; use one of ${Object.keys(registry).join(", ")}.`,
+        ),
+      );
+    }
+  }
+};
+
+const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Problem[]): void => {
+  const edgeIds = new Set<string>();
+  for (const entry of graph.edges) {
+    const { edge, index } = entry;
+    const pointer = `/edges/${index}`;
+    if (typeof edge.id === "string") {
+      if (edgeIds.has(edge.id)) {
+        problems.push(
+          problem(
+            codes.duplicateEdgeId,
+            `${pointer}/id`,
+            `Two edges are called "${edge.id}"; give each edge its own id.`,
+          ),
+        );
+      }
+      edgeIds.add(edge.id);
+    }
+    const source = graph.byId.get(edge.source);
+    const target = graph.byId.get(edge.target);
+    // An edge between nodes of unknown type is already reported on the node.
+    if (source && !Object.hasOwn(registry, source.node.type)) continue;
+    if (target && !Object.hasOwn(registry, target.node.type)) continue;
+    const before = (list: typeof graph.edges | undefined) =>
+      (list ?? []).filter((other) => other.index < index);
+    const verdict = checkConnection(graph, registry, edge.source, edge.target, edgeOutcome(edge), {
+      outgoing: before(graph.outgoing.get(edge.source)),
+      incoming: before(graph.incoming.get(edge.target)),
+    });
+    if (!verdict.ok) {
+      problems.push(problem(verdict.code, edgePointer(pointer, verdict.code), verdict.message));
+    }
+    if (
+      source &&
+      source.node.type !== "decision" &&
+      (edge.condition !== undefined || edge.isDefault !== undefined)
+    ) {
+      problems.push(
+        problem(
+          codes.conditionIgnored,
+          `${pointer}/${edge.condition !== undefined ? "condition" : "isDefault"}`,
+          `Edge "${String(edge.id)}" leaves node "${source.node.id}", which is not a decision, so its condition is ignored.`,
+          "warning",
+        ),
+      );
+    }
+  }
+};
+
+/** Points at the part of the edge that is wrong, so the designer highlights the right field. */
+const edgePointer = (pointer: string, code: string): string => {
+  if (code === codes.edgeSourceMissing || code === codes.edgeOutOfEnd) return `${pointer}/source`;
+  if (code === codes.edgeTargetMissing || code === codes.edgeIntoStart) return `${pointer}/target`;
+  if (code === codes.unknownOutcome) return `${pointer}/outcome`;
+  return pointer;
+};
+
+const checkRequiredOutcomes = (graph: WorkflowGraph, registry: NodeRegistry, problems: Problem[]): void => {
+  for (const entry of graph.nodes) {
+    if (graph.byId.get(entry.node.id) !== entry) continue;
+    const descriptor = Object.hasOwn(registry, entry.node.type) ? registry[entry.node.type] : undefined;
+    for (const required of descriptor?.outcomes.required ?? []) {
+      const drawn = (graph.outgoing.get(entry.node.id) ?? []).some(
+        (edge) => edgeOutcome(edge.edge) === required,
+      );
+      if (!drawn) {
+        problems.push(
+          problem(
+            codes.requiredOutcomeMissing,
+            `/nodes/${entry.index}`,
+            `Node "${entry.node.id}" has no "${required}" path; draw an edge for outcome ${required}.`,
+          ),
+        );
+      }
+    }
+  }
+};
+
+const checkWaitTimers = (graph: WorkflowGraph, registry: NodeRegistry, problems: Problem[]): void => {
+  for (const entry of graph.nodes) {
+    const descriptor = Object.hasOwn(registry, entry.node.type) ? registry[entry.node.type] : undefined;
+    if (!descriptor?.waits || !descriptor.outcomes.timers) continue;
+    const timers = entry.node.config.timers;
+    if (Array.isArray(timers) && timers.length > 0) continue;
+    problems.push(
+      problem(
+        codes.waitWithoutTimer,
+        `/nodes/${entry.index}`,
+        `Node "${entry.node.id}" can wait forever although this workflow has an SLA policy; attach a timeout or escalation timer.`,
+        "warning",
+      ),
+    );
+  }
+};
+
+const checkSelfCalls = (graph: WorkflowGraph, problems: Problem[]): void => {
+  if (graph.id === undefined) return;
+  for (const entry of graph.nodes) {
+    if (entry.node.type !== "subprocess" || !isRecord(entry.node.config)) continue;
+    if (entry.node.config.workflow === graph.id) {
+      problems.push(
+        problem(
+          codes.subprocessCallsItself,
+          `/nodes/${entry.index}/config/workflow`,
+          `Subprocess "${entry.node.id}" calls workflow "${graph.id}", the workflow it is part of; that would never end.`,
+        ),
+      );
+    }
+  }
+};

@@ -1,0 +1,57 @@
+import type { NodeRegistry } from "../node-descriptor.ts";
+import type { Problem } from "../problem.ts";
+import { checkSemantics } from "./document-checks.ts";
+import { comparePointers } from "./json-pointer.ts";
+import { isRecord } from "./make-problem.ts";
+import { checkDefinitionGroup, packEntries } from "./set-checks.ts";
+import { checkStructure } from "./structure-checks.ts";
+
+export interface ValidationOptions {
+  /** The node registry (nodeRegistry of @flowdesk/nodes); core never imports it. */
+  registry: NodeRegistry;
+}
+
+export const sortProblems = (problems: Problem[]): Problem[] =>
+  problems.sort((left, right) => {
+    const leftFile = left.file ?? "";
+    const rightFile = right.file ?? "";
+    if (leftFile !== rightFile) return leftFile < rightFile ? -1 : 1;
+    const byPointer = comparePointers(left.pointer, right.pointer);
+    if (byPointer !== 0) return byPointer;
+    return left.code < right.code ? -1 : left.code > right.code ? 1 : 0;
+  });
+
+/** Stands in for problems when a check itself fails: the caller still gets data. */
+export const unexpectedProblem = (error: unknown, file?: string): Problem => ({
+  code: "FD9000",
+  severity: "error",
+  pointer: "",
+  message: `The definition could not be fully checked: ${error instanceof Error ? error.message : String(error)}`,
+  ...(file === undefined ? {} : { file }),
+});
+
+/** One file: structure, its own semantics, and for a pack its contents as a set. */
+export const checkFile = (document: unknown, registry: NodeRegistry, file: string | undefined): Problem[] => {
+  const { kind, problems } = checkStructure(document);
+  const located = problems.map((found) => (file === undefined ? found : { ...found, file }));
+  if (!kind || !isRecord(document)) return located;
+  if (kind === "pack") {
+    located.push(...checkDefinitionGroup(packEntries(document, file), registry));
+  } else {
+    const semantics = checkSemantics(kind, document, registry, undefined);
+    located.push(...semantics.map((found) => (file === undefined ? found : { ...found, file })));
+  }
+  return located;
+};
+
+/**
+ * Checks one definition document: its structure and its own semantics (a pack: its
+ * contents as a set). Never throws; problems come back sorted by pointer.
+ */
+export const validateDefinition = (document: unknown, options: ValidationOptions): Problem[] => {
+  try {
+    return sortProblems(checkFile(document, options.registry, undefined));
+  } catch (error) {
+    return [unexpectedProblem(error)];
+  }
+};
