@@ -45,7 +45,7 @@ describe.each(storeBackends())("runtime on $name", (backend) => {
       definitionVersion: 1,
       businessKey: "REQ-1",
     });
-    expect((stored?.state as { variables: Record<string, unknown> }).variables).toMatchObject({
+    expect((stored?.state as { variables: Record<string, unknown> } | undefined)?.variables).toMatchObject({
       verified: true,
     });
     expect(await openTasks(harness, instanceId)).toEqual([]);
