@@ -30,7 +30,9 @@ describe("user task", () => {
       },
     ]);
     expect(state.variables).toEqual({ account: "alice.w", requester: "alice" });
-    expect(state.tokens).toEqual({ "token-1": { id: "token-1", nodeId: "reset", wait: { kind: "task", taskId: "task-1" } } });
+    expect(state.tokens).toEqual({
+      "token-1": { id: "token-1", nodeId: "reset", wait: { kind: "task", taskId: "task-1" } },
+    });
     expect(state.stateVersion).toBe(1);
   });
 
@@ -39,7 +41,13 @@ describe("user task", () => {
     // when the agent completes the task with outcome "cannot"
     const { state, results } = runEvents(definition, [
       startEvent(),
-      { type: "task.completed", taskId: "task-1", by: "bob", outcome: "cannot", data: { reason: "locked in AD" } },
+      {
+        type: "task.completed",
+        taskId: "task-1",
+        by: "bob",
+        outcome: "cannot",
+        data: { reason: "locked in AD" },
+      },
     ]);
 
     // then the instance ends with the "not-resolved" outcome and the data merged
@@ -61,13 +69,24 @@ describe("user task", () => {
     const host = new TestHost();
     const first = runEvents(definition, [startEvent()], host).state;
     const frozen: InstanceState = structuredClone(first);
-    const afterFirst = step(definition, first, { type: "task.completed", taskId: "task-1", by: "bob" }, host.context());
+    const afterFirst = step(
+      definition,
+      first,
+      { type: "task.completed", taskId: "task-1", by: "bob" },
+      host.context(),
+    );
 
     // when a second agent completes the same task against the state they loaded
-    const second = () => step(definition, first, { type: "task.completed", taskId: "task-1", by: "carol" }, host.context());
+    const second = () =>
+      step(definition, first, { type: "task.completed", taskId: "task-1", by: "carol" }, host.context());
     // and someone completes it against the new state
     const again = () =>
-      step(definition, afterFirst.state, { type: "task.completed", taskId: "task-1", by: "carol" }, host.context());
+      step(
+        definition,
+        afterFirst.state,
+        { type: "task.completed", taskId: "task-1", by: "carol" },
+        host.context(),
+      );
 
     // then the stale state is untouched, and completing a closed task is rejected
     expect(first).toEqual(frozen);
@@ -81,12 +100,22 @@ describe("user task", () => {
     const { state } = runEvents(definition, [startEvent()], host);
 
     // when events that do not apply arrive
-    const unknownTask = () => step(definition, state, { type: "task.completed", taskId: "task-9", by: "bob" }, host.context());
+    const unknownTask = () =>
+      step(definition, state, { type: "task.completed", taskId: "task-9", by: "bob" }, host.context());
     const badOutcome = () =>
-      step(definition, state, { type: "task.completed", taskId: "task-1", by: "bob", outcome: "maybe" }, host.context());
+      step(
+        definition,
+        state,
+        { type: "task.completed", taskId: "task-1", by: "bob", outcome: "maybe" },
+        host.context(),
+      );
 
     // then both are rejected with a clear error
-    expect(unknownTask).toThrowError(expect.objectContaining({ code: "FD5002", message: expect.stringContaining("task-9") }));
-    expect(badOutcome).toThrowError(expect.objectContaining({ code: "FD5003", message: expect.stringContaining("maybe") }));
+    expect(unknownTask).toThrowError(
+      expect.objectContaining({ code: "FD5002", message: expect.stringContaining("task-9") }),
+    );
+    expect(badOutcome).toThrowError(
+      expect.objectContaining({ code: "FD5003", message: expect.stringContaining("maybe") }),
+    );
   });
 });
