@@ -63,7 +63,10 @@ export const nodeOutcomes = (node: WorkflowNode, descriptor: NodeDescriptor): st
       }
     }
   }
-  if (descriptor.outcomes.default) outcomes.add(descriptor.outcomes.default);
+  // The default outcome stands in for configured ones only while none are configured
+  // (a user task with outcomes "resolved"/"escalated" no longer leaves by "done").
+  const fixedCount = descriptor.outcomes.fixed?.length ?? 0;
+  if (descriptor.outcomes.default && outcomes.size === fixedCount) outcomes.add(descriptor.outcomes.default);
   if (descriptor.outcomes.timers && Array.isArray(config.timers)) {
     for (const timer of config.timers) {
       if (timer && typeof timer === "object" && typeof (timer as { id?: unknown }).id === "string") {
