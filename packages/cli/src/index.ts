@@ -1,0 +1,2 @@
+export type { CommandContext, CommandResult } from "./command.ts";
+export { runCli } from "./run-cli.ts";
