@@ -138,7 +138,8 @@ export async function writeEffects(target: EffectTarget, effects: Effect[]): Pro
             },
             tokenId: call?.tokenId ?? null,
             nodeId: call?.nodeId ?? null,
-            idempotencyKey: `${effect.idempotencyKey}#${effect.attempt}`,
+            // One job per attempt of one call; the HTTP Idempotency-Key (same for all attempts) travels in the payload.
+            idempotencyKey: `${effect.callId}#${effect.attempt}`,
           }),
         );
         break;

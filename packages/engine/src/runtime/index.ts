@@ -1,4 +1,6 @@
 export * from "./effect-rows.ts";
+export * from "./http-call.ts";
+export * from "./job-runner.ts";
 export * from "./runtime-errors.ts";
 export * from "./runtime-options.ts";
 export * from "./store-port.ts";
