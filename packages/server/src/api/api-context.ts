@@ -1,0 +1,35 @@
+import type { ServerStore, ServerTransaction } from "@flowdesk/store";
+import type { SessionOptions } from "../security/session-cookie.ts";
+import type { OperationCall } from "./operation.ts";
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** What route factories need: storage, a clock (tests move it), a logger, session settings. */
+export interface ApiContext {
+  store: ServerStore;
+  now: () => Date;
+  log: Logger;
+  session: SessionOptions;
+  /** Failed sign-ins allowed per user name and address before 429 (per window). */
+  loginAttempts: { limit: number; windowMs: number };
+}
+
+/** Records who did what, when, from where: call inside the transaction of the change itself. */
+export const recordAudit = (
+  tx: ServerTransaction,
+  call: Pick<OperationCall, "user" | "ip">,
+  at: Date,
+  entry: { action: string; targetType: string; targetId: string | null; details?: unknown },
+): Promise<void> =>
+  tx.audit.append({
+    at: at.toISOString(),
+    actor: call.user?.username ?? null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    ip: call.ip === "" ? null : call.ip,
+    details: entry.details ?? null,
+  });

@@ -1,0 +1,41 @@
+import { auditOperations } from "../routes/audit.routes.ts";
+import { catalogOperations } from "../routes/catalog.routes.ts";
+import { DEFINITION_KIND_ROUTES, definitionOperations } from "../routes/definition.routes.ts";
+import { directoryOperations } from "../routes/directory.routes.ts";
+import { groupOperations } from "../routes/group.routes.ts";
+import { healthOperations } from "../routes/health.routes.ts";
+import { sessionOperations } from "../routes/session.routes.ts";
+import { userOperations } from "../routes/user.routes.ts";
+import { AUTHORIZATION_POLICY } from "../security/authorization-policy.ts";
+import type { ApiContext } from "./api-context.ts";
+import { buildOpenApiDocument } from "./openapi-document.ts";
+import type { Operation } from "./operation.ts";
+
+/** Every resource's operations. A new resource (requests, tasks, instances) adds its factory here. */
+export const resourceOperations = (context: ApiContext): Operation[] => [
+  ...healthOperations(context),
+  ...sessionOperations(context),
+  ...userOperations(context),
+  ...groupOperations(context),
+  ...auditOperations(context),
+  ...DEFINITION_KIND_ROUTES.flatMap((route) => definitionOperations(context, route)),
+  ...catalogOperations(context),
+  ...directoryOperations(context),
+];
+
+/** The document describes itself too, so the list is complete by construction. */
+export const openApiOperation = (operations: () => readonly Operation[]): Operation => {
+  let document: Record<string, unknown> | undefined;
+  return {
+    operationId: "getOpenApiDocument",
+    method: "get",
+    path: "/api/openapi.json",
+    summary: "This API as an OpenAPI 3.1 document",
+    tag: "system",
+    responses: { "200": { description: "The OpenAPI document.", schema: { type: "object" } } },
+    async handle() {
+      document ??= buildOpenApiDocument(operations(), AUTHORIZATION_POLICY);
+      return { status: 200, body: document };
+    },
+  };
+};

@@ -1,0 +1,124 @@
+import { type Ajv, createAjv, type JsonSchema, type Problem } from "@flowdesk/core";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import type { RequestHandler } from "express";
+import { badRequest } from "../http/problem.ts";
+import type { Operation } from "./operation.ts";
+
+/** What the validator leaves for the handler: typed params and query, the checked body. */
+export interface ValidatedRequest {
+  params: Record<string, string | number>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+const validatedByRequest = new WeakMap<object, ValidatedRequest>();
+export const validatedRequest = (req: object): ValidatedRequest | undefined => validatedByRequest.get(req);
+
+/**
+ * Path and query values arrive as strings; turn those the schema declares as integer,
+ * number or boolean into that type. Anything that does not convert stays a string, so
+ * the schema check reports it. A repeated query parameter stays an array, and fails.
+ */
+const coerce = (values: Record<string, unknown>, schema: JsonSchema | undefined): Record<string, unknown> => {
+  const properties = (schema?.properties ?? {}) as Record<string, { type?: unknown }>;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const type = properties[name]?.type;
+    if (
+      typeof value === "string" &&
+      (type === "integer" || type === "number") &&
+      /^-?\d+(\.\d+)?$/.test(value)
+    ) {
+      out[name] = Number(value);
+    } else if (typeof value === "string" && type === "boolean" && (value === "true" || value === "false")) {
+      out[name] = value === "true";
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+};
+
+const problemOf = (part: "params" | "query" | "body", error: ErrorObject): Problem => {
+  let pointer = error.instancePath;
+  let message = error.message ?? "is not valid";
+  if (error.keyword === "additionalProperties") {
+    const extra = String((error.params as { additionalProperty?: unknown }).additionalProperty);
+    pointer = `${pointer}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    message = `unknown field "${extra}"`;
+  } else if (error.keyword === "required") {
+    const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
+    pointer = `${pointer}/${missing}`;
+    message = `"${missing}" is required`;
+  }
+  // Body pointers point into the body; parameter pointers say which part they are in.
+  const where = part === "body" ? pointer : `/${part}${pointer}`;
+  return { code: "FD6001", severity: "error", pointer: where, message };
+};
+
+interface CompiledOperation {
+  params: ValidateFunction | undefined;
+  query: ValidateFunction | undefined;
+  body: ValidateFunction | undefined;
+}
+
+export class RequestValidator {
+  private readonly ajv: Ajv;
+
+  constructor() {
+    // The same factory as the definition validator and the browser: one set of rules.
+    this.ajv = createAjv();
+  }
+
+  /** Compiles an operation's schemas once, at start-up, and returns its middleware. */
+  middleware(operation: Operation): RequestHandler {
+    const compiled: CompiledOperation = {
+      params: operation.params === undefined ? undefined : this.ajv.compile(operation.params),
+      query: this.ajv.compile(operation.query ?? { type: "object", additionalProperties: false }),
+      body: operation.body === undefined ? undefined : this.ajv.compile(operation.body.schema),
+    };
+    const bodyRequired = operation.body !== undefined && operation.body.required !== false;
+    return (req, _res, next) => {
+      const problems: Problem[] = [];
+      const params = coerce(req.params as Record<string, unknown>, operation.params);
+      if (compiled.params !== undefined && !compiled.params(params)) {
+        for (const error of compiled.params.errors ?? []) problems.push(problemOf("params", error));
+      }
+      const query = coerce({ ...(req.query as Record<string, unknown>) }, operation.query);
+      if (compiled.query !== undefined && !compiled.query(query)) {
+        for (const error of compiled.query.errors ?? []) problems.push(problemOf("query", error));
+      }
+      const body: unknown = req.body;
+      if (compiled.body === undefined) {
+        if (
+          body !== undefined &&
+          !(typeof body === "object" && body !== null && Object.keys(body).length === 0)
+        ) {
+          problems.push({
+            code: "FD6001",
+            severity: "error",
+            pointer: "",
+            message: "this operation takes no body",
+          });
+        }
+      } else if (body === undefined) {
+        if (bodyRequired) {
+          problems.push({
+            code: "FD6001",
+            severity: "error",
+            pointer: "",
+            message: "a JSON body is required",
+          });
+        }
+      } else if (!compiled.body(body)) {
+        for (const error of compiled.body.errors ?? []) problems.push(problemOf("body", error));
+      }
+      if (problems.length > 0) {
+        next(badRequest("The request does not match this operation's schema.", problems.slice(0, 50)));
+        return;
+      }
+      validatedByRequest.set(req, { params: params as Record<string, string | number>, query, body });
+      next();
+    };
+  }
+}

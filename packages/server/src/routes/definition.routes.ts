@@ -1,0 +1,396 @@
+import { type DefinitionKind, type JsonSchema, KIND_SCHEMAS, type Problem } from "@flowdesk/core";
+import type { ServerTransaction } from "@flowdesk/store";
+import { type ApiContext, recordAudit } from "../api/api-context.ts";
+import type { Operation } from "../api/operation.ts";
+import { itemsOf, PROBLEMS_RESPONSE, pathParams, SLUG_SCHEMA } from "../api/shared-schemas.ts";
+import { checkDefinition, hasErrorProblems } from "../definitions/definition-checks.ts";
+import { diffDefinitions } from "../definitions/definition-diff.ts";
+import { badRequest, conflict, HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
+
+/** One designer API per definition kind, all alike: /api/<segment>/... */
+export interface DefinitionKindRoute {
+  segment: string;
+  kind: string;
+  /** PascalCase plural used in operationIds (listWorkflows, publishForms, ...). */
+  name: string;
+  /** Readable singular for messages. */
+  noun: string;
+}
+
+export const DEFINITION_KIND_ROUTES: readonly DefinitionKindRoute[] = [
+  { segment: "workflows", kind: "workflow", name: "Workflows", noun: "workflow" },
+  { segment: "forms", kind: "form", name: "Forms", noun: "form" },
+  { segment: "catalog-items", kind: "catalogItem", name: "CatalogItems", noun: "catalog item" },
+  { segment: "sla-policies", kind: "slaPolicy", name: "SlaPolicies", noun: "SLA policy" },
+];
+
+/** Definitions may be large (a big workflow with its layout), more than ordinary bodies. */
+const DEFINITION_BODY_LIMIT = "5mb";
+
+const ID_PARAMS = pathParams({ id: SLUG_SCHEMA });
+const VERSION_PARAMS = pathParams({
+  id: SLUG_SCHEMA,
+  version: { type: "integer", minimum: 1, maximum: 1_000_000 },
+});
+
+/**
+ * A draft body: the kind's own top-level fields only (a typo there is refused at once),
+ * with the id and kind required. Everything deeper may be unfinished: it is saved and
+ * comes back as problems, the same ones publishing would block on.
+ */
+const definitionBody = (route: DefinitionKindRoute): JsonSchema => {
+  const kindSchema = KIND_SCHEMAS[route.kind as DefinitionKind].schema;
+  const fields = Object.keys((kindSchema.properties ?? {}) as Record<string, unknown>);
+  return {
+    type: "object",
+    description: `A ${route.noun} definition (components/schemas/${route.kind[0]?.toUpperCase()}${route.kind.slice(1)}Definition); only its structure is checked here, its content comes back as problems.`,
+    required: ["id", "kind"],
+    properties: { id: { type: "string", maxLength: 100 }, kind: { const: route.kind } },
+    propertyNames: { enum: fields },
+  };
+};
+
+const VERSION_SUMMARY: JsonSchema = {
+  type: "object",
+  properties: {
+    version: { type: "integer" },
+    contentHash: { type: "string" },
+    publishedAt: { type: "string" },
+    publishedBy: { type: ["string", "null"] },
+  },
+};
+
+const DIFF_SECTION: JsonSchema = {
+  type: "object",
+  additionalProperties: { type: "array", items: { type: "string" } },
+};
+
+const requireMatchingId = (id: string, body: unknown): void => {
+  if ((body as { id?: unknown }).id !== id) {
+    throw badRequest("The definition's id must match the id in the path.", [
+      { code: "FD6001", severity: "error", pointer: "/id", message: `must be "${id}", the id in the path` },
+    ]);
+  }
+};
+
+export const definitionOperations = (context: ApiContext, route: DefinitionKindRoute): Operation[] => {
+  const base = `/api/${route.segment}`;
+  const { name, noun } = route;
+
+  /** 404 when the id is unknown or is a definition of another kind. */
+  const requireKnown = async (tx: ServerTransaction, id: string): Promise<void> => {
+    const kind = await tx.definitionSummaries.kindOf(id);
+    if (kind !== route.kind) throw notFound(`There is no ${noun} ${id}.`);
+  };
+
+  return [
+    {
+      operationId: `list${name}`,
+      method: "get",
+      path: base,
+      summary: `List ${route.segment} with their newest version and whether a draft exists`,
+      tag: route.segment,
+      responses: {
+        "200": {
+          description: "All of this kind.",
+          schema: itemsOf({
+            type: "object",
+            properties: {
+              id: { type: "string" },
+              title: { type: "string" },
+              kind: { type: "string" },
+              latestVersion: { type: ["integer", "null"] },
+              hasDraft: { type: "boolean" },
+              updatedAt: { type: "string" },
+            },
+          }),
+        },
+      },
+      async handle() {
+        const items = await context.store.transaction((tx) => tx.definitionSummaries.listByKind(route.kind));
+        return { status: 200, body: { items } };
+      },
+    },
+    {
+      operationId: `get${name}Draft`,
+      method: "get",
+      path: `${base}/:id/draft`,
+      summary: `Read the draft of a ${noun}`,
+      tag: route.segment,
+      params: ID_PARAMS,
+      responses: {
+        "200": {
+          description: "The draft; its ETag is the updatedAt to send back in If-Match.",
+          schema: {
+            type: "object",
+            properties: { definition: { type: "object" }, updatedAt: { type: "string" } },
+          },
+        },
+        "404": { description: "No draft." },
+      },
+      async handle(call) {
+        const id = String(call.params.id);
+        const draft = await context.store.transaction((tx) => tx.definitions.getDraft(id));
+        if (draft === undefined || draft.kind !== route.kind)
+          throw notFound(`There is no draft of ${noun} ${id}.`);
+        return {
+          status: 200,
+          body: { definition: draft.content, updatedAt: draft.updatedAt },
+          headers: { ETag: `"${draft.updatedAt}"` },
+        };
+      },
+    },
+    {
+      operationId: `save${name}Draft`,
+      method: "put",
+      path: `${base}/:id/draft`,
+      summary: `Save the draft of a ${noun} (it may hold errors; they come back as problems)`,
+      tag: route.segment,
+      params: ID_PARAMS,
+      body: { schema: definitionBody(route) },
+      bodyLimit: DEFINITION_BODY_LIMIT,
+      responses: {
+        "200": {
+          description: "Saved.",
+          schema: {
+            ...PROBLEMS_RESPONSE,
+            properties: { ...(PROBLEMS_RESPONSE.properties as object), updatedAt: { type: "string" } },
+          },
+        },
+        "409": { description: "If-Match named an older draft, or the id belongs to another kind." },
+      },
+      async handle(call) {
+        const id = String(call.params.id);
+        requireMatchingId(id, call.body);
+        const ifMatch = call.req.get("if-match");
+        const now = context.now();
+        const result = await context.store.transaction(async (tx) => {
+          const kind = await tx.definitionSummaries.kindOf(id);
+          if (kind !== undefined && kind !== route.kind) throw conflict(`The id ${id} belongs to a ${kind}.`);
+          const current = await tx.definitions.getDraft(id);
+          if (ifMatch !== undefined && ifMatch !== "*" && ifMatch !== `"${current?.updatedAt ?? ""}"`) {
+            throw conflict(
+              `The draft of ${noun} ${id} was changed by someone else; reload it and apply your change again.`,
+            );
+          }
+          // Strictly increasing, so an If-Match taken from the previous save never matches a newer one.
+          let updatedAt = now.toISOString();
+          if (current !== undefined && updatedAt <= current.updatedAt) {
+            updatedAt = new Date(Date.parse(current.updatedAt) + 1).toISOString();
+          }
+          await tx.definitions.saveDraft({
+            definitionId: id,
+            kind: route.kind,
+            content: call.body,
+            updatedAt,
+            updatedBy: call.user?.username ?? null,
+          });
+          await recordAudit(tx, call, now, {
+            action: "definition.draft-saved",
+            targetType: route.kind,
+            targetId: id,
+          });
+          return { problems: await checkDefinition(tx, id, call.body), updatedAt };
+        });
+        return { status: 200, body: result, headers: { ETag: `"${result.updatedAt}"` } };
+      },
+    },
+    {
+      operationId: `validate${name}`,
+      method: "post",
+      path: `${base}/:id/validate`,
+      summary: `Check a ${noun} as publishing would, without saving it`,
+      tag: route.segment,
+      params: ID_PARAMS,
+      body: { schema: definitionBody(route) },
+      bodyLimit: DEFINITION_BODY_LIMIT,
+      responses: {
+        "200": { description: "The problems (empty when it could be published).", schema: PROBLEMS_RESPONSE },
+      },
+      async handle(call) {
+        const id = String(call.params.id);
+        requireMatchingId(id, call.body);
+        const problems = await context.store.transaction((tx) => checkDefinition(tx, id, call.body));
+        return { status: 200, body: { problems } };
+      },
+    },
+    {
+      operationId: `publish${name}`,
+      method: "post",
+      path: `${base}/:id/publish`,
+      summary: `Publish the draft of a ${noun} as a new immutable version`,
+      tag: route.segment,
+      params: ID_PARAMS,
+      responses: {
+        "201": {
+          description: "Published (or, when the content equals the newest version, that version).",
+          schema: {
+            type: "object",
+            properties: {
+              id: { type: "string" },
+              version: { type: "integer" },
+              contentHash: { type: "string" },
+              publishedAt: { type: "string" },
+            },
+          },
+        },
+        "404": { description: "No draft to publish." },
+        "422": { description: "The draft has errors; they are in problems." },
+      },
+      async handle(call) {
+        const id = String(call.params.id);
+        const now = context.now();
+        const published = await context.store.transaction(async (tx) => {
+          const draft = await tx.definitions.getDraft(id);
+          if (draft === undefined || draft.kind !== route.kind)
+            throw notFound(`There is no draft of ${noun} ${id}.`);
+          const problems: Problem[] = await checkDefinition(tx, id, draft.content);
+          if (hasErrorProblems(problems)) {
+            throw new HttpProblem(
+              422,
+              HTTP_CODES.invalidDefinition,
+              `The ${noun} has errors; fix them before publishing.`,
+              { problems },
+            );
+          }
+          const previous = await tx.definitions.latestPublished(id);
+          const version = await tx.definitions.publish({
+            definitionId: id,
+            kind: route.kind,
+            content: draft.content,
+            publishedAt: now.toISOString(),
+            publishedBy: call.user?.username ?? null,
+          });
+          if (previous?.version !== version.version) {
+            await recordAudit(tx, call, now, {
+              action: "definition.published",
+              targetType: route.kind,
+              targetId: id,
+              details: { version: version.version, contentHash: version.contentHash },
+            });
+          }
+          return version;
+        });
+        return {
+          status: 201,
+          body: {
+            id,
+            version: published.version,
+            contentHash: published.contentHash,
+            publishedAt: published.publishedAt,
+          },
+          headers: { Location: `${base}/${id}/versions/${published.version}` },
+        };
+      },
+    },
+    {
+      operationId: `list${name}Versions`,
+      method: "get",
+      path: `${base}/:id/versions`,
+      summary: `List the published versions of a ${noun}`,
+      tag: route.segment,
+      params: ID_PARAMS,
+      responses: {
+        "200": { description: "Oldest first.", schema: itemsOf(VERSION_SUMMARY) },
+        "404": { description: "Unknown id." },
+      },
+      async handle(call) {
+        const id = String(call.params.id);
+        const versions = await context.store.transaction(async (tx) => {
+          await requireKnown(tx, id);
+          return tx.definitions.listVersions(id);
+        });
+        const items = versions.map((version) => ({
+          version: version.version,
+          contentHash: version.contentHash,
+          publishedAt: version.publishedAt,
+          publishedBy: version.publishedBy,
+        }));
+        return { status: 200, body: { items } };
+      },
+    },
+    {
+      operationId: `get${name}Version`,
+      method: "get",
+      path: `${base}/:id/versions/:version`,
+      summary: `Read one published version of a ${noun}`,
+      tag: route.segment,
+      params: VERSION_PARAMS,
+      responses: {
+        "200": {
+          description: "The version; it never changes.",
+          schema: {
+            type: "object",
+            properties: {
+              definition: { type: "object" },
+              version: { type: "integer" },
+              contentHash: { type: "string" },
+            },
+          },
+        },
+        "404": { description: "No such version." },
+      },
+      async handle(call) {
+        const id = String(call.params.id);
+        const version = Number(call.params.version);
+        const found = await context.store.transaction((tx) => tx.definitions.getVersion(id, version));
+        if (found === undefined || found.kind !== route.kind)
+          throw notFound(`${noun} ${id} has no version ${version}.`);
+        return {
+          status: 200,
+          body: { definition: found.content, version: found.version, contentHash: found.contentHash },
+          headers: {
+            ETag: `"${found.contentHash}"`,
+            "Cache-Control": "private, max-age=31536000, immutable",
+          },
+        };
+      },
+    },
+    {
+      operationId: `diff${name}Versions`,
+      method: "get",
+      path: `${base}/:id/diff`,
+      summary: `What changed between two published versions of a ${noun}`,
+      tag: route.segment,
+      params: ID_PARAMS,
+      query: {
+        type: "object",
+        required: ["from", "to"],
+        properties: {
+          from: { type: "integer", minimum: 1, maximum: 1_000_000 },
+          to: { type: "integer", minimum: 1, maximum: 1_000_000 },
+        },
+        additionalProperties: false,
+      },
+      responses: {
+        "200": {
+          description:
+            route.kind === "workflow"
+              ? "Node and edge ids added, removed and changed."
+              : route.kind === "form"
+                ? "Field names added, removed and changed."
+                : "Top-level properties added, removed and changed.",
+          schema: {
+            type: "object",
+            properties: { added: DIFF_SECTION, removed: DIFF_SECTION, changed: DIFF_SECTION },
+          },
+        },
+        "404": { description: "Either version does not exist." },
+      },
+      async handle(call) {
+        const id = String(call.params.id);
+        const from = Number(call.query.from);
+        const to = Number(call.query.to);
+        const [before, after] = await context.store.transaction(async (tx) => [
+          await tx.definitions.getVersion(id, from),
+          await tx.definitions.getVersion(id, to),
+        ]);
+        if (before === undefined || before.kind !== route.kind)
+          throw notFound(`${noun} ${id} has no version ${from}.`);
+        if (after === undefined || after.kind !== route.kind)
+          throw notFound(`${noun} ${id} has no version ${to}.`);
+        return { status: 200, body: diffDefinitions(route.kind, before.content, after.content) };
+      },
+    },
+  ];
+};

@@ -1,0 +1,171 @@
+import type { JsonSchema } from "@flowdesk/core";
+import type { ServerTransaction } from "@flowdesk/store";
+import type { Request } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { type ApiContext, recordAudit } from "../api/api-context.ts";
+import type { Operation } from "../api/operation.ts";
+import { USER_SCHEMA } from "../api/shared-schemas.ts";
+import { HTTP_CODES, HttpProblem } from "../http/problem.ts";
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from "../security/password-hash.ts";
+import { requestAuth } from "../security/request-auth.ts";
+import {
+  clearSessionCookie,
+  setSessionCookie,
+  signedInUserOf,
+  startSession,
+} from "../security/session-cookie.ts";
+
+const SESSION_RESPONSE: JsonSchema = {
+  type: "object",
+  required: ["user", "csrfToken"],
+  properties: { user: { oneOf: [USER_SCHEMA, { type: "null" }] }, csrfToken: { type: "string" } },
+};
+
+const LOGIN_BODY: JsonSchema = {
+  type: "object",
+  required: ["username", "password"],
+  properties: {
+    username: { type: "string", minLength: 1, maxLength: 100 },
+    password: { type: "string", minLength: 1, maxLength: 1024 },
+  },
+  additionalProperties: false,
+};
+
+const usernameOf = (req: Request): string => {
+  const body = req.body as { username?: unknown } | undefined;
+  return typeof body?.username === "string" ? body.username.toLowerCase() : "";
+};
+
+export const sessionOperations = (context: ApiContext): Operation[] => {
+  // Failed sign-ins per (user name, address): a successful one does not count.
+  const loginLimiter = rateLimit({
+    windowMs: context.loginAttempts.windowMs,
+    limit: context.loginAttempts.limit,
+    skipSuccessfulRequests: true,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? "")}|${usernameOf(req)}`,
+    handler: (req, _res, next) => {
+      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now()) - Date.now()) / 1000));
+      next(
+        new HttpProblem(
+          429,
+          HTTP_CODES.rateLimited,
+          `Too many failed sign-ins for this user from this address; try again in ${seconds} seconds.`,
+          { headers: { "Retry-After": String(seconds) } },
+        ),
+      );
+    },
+  });
+
+  const visitorSession = async (req: Request, res: Parameters<Operation["handle"]>[0]["res"]) => {
+    const existing = requestAuth(req).session;
+    if (existing !== undefined) return existing.csrfToken;
+    const now = context.now();
+    const { sessionId, record } = await context.store.transaction((tx) =>
+      startSession(tx, { userId: null, now, ttlMs: context.session.visitorTtlMs }),
+    );
+    setSessionCookie(req, res, sessionId, context.session.visitorTtlMs);
+    return record.csrfToken;
+  };
+
+  return [
+    {
+      operationId: "getSession",
+      method: "get",
+      path: "/api/session",
+      summary: "Who is signed in, and the CSRF token for state-changing requests",
+      tag: "session",
+      responses: { "200": { description: "The session.", schema: SESSION_RESPONSE } },
+      async handle(call) {
+        const csrfToken = await visitorSession(call.req, call.res);
+        return {
+          status: 200,
+          body: { user: call.user, csrfToken },
+          headers: { "Cache-Control": "no-store" },
+        };
+      },
+    },
+    {
+      operationId: "createSession",
+      method: "post",
+      path: "/api/session",
+      summary: "Sign in with user name and password",
+      tag: "session",
+      body: { schema: LOGIN_BODY },
+      before: [loginLimiter],
+      responses: {
+        "200": { description: "Signed in; a new session cookie is set.", schema: SESSION_RESPONSE },
+        "401": { description: "Wrong user name or password, or the account is disabled." },
+        "429": { description: "Too many failed sign-ins; see Retry-After." },
+      },
+      async handle(call) {
+        const { username, password } = call.body as { username: string; password: string };
+        const now = context.now();
+        const account = await context.store.transaction((tx) => tx.users.findByUsername(username));
+        // Unknown users cost as much as known ones, so timing does not reveal which names exist.
+        const passwordOk = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
+        if (account === undefined || !passwordOk || account.disabled) {
+          await context.store.transaction((tx) =>
+            recordAudit(tx, call, now, {
+              action: "session.refused",
+              targetType: "user",
+              targetId: account?.id ?? null,
+              details: { username },
+            }),
+          );
+          throw new HttpProblem(401, HTTP_CODES.wrongCredentials, "Wrong user name or password.");
+        }
+        const rehashed = needsRehash(account.passwordHash) ? await hashPassword(password) : undefined;
+        const previous = requestAuth(call.req).session;
+        const result = await context.store.transaction(async (tx: ServerTransaction) => {
+          if (previous !== undefined) await tx.sessions.delete(previous.idHash);
+          await tx.sessions.deleteExpired(now.toISOString());
+          if (rehashed !== undefined) {
+            await tx.users.update(account.id, { passwordHash: rehashed, at: now.toISOString() });
+          }
+          const started = await startSession(tx, {
+            userId: account.id,
+            now,
+            ttlMs: context.session.signedInTtlMs,
+          });
+          const user = await signedInUserOf(tx, account.id);
+          await recordAudit(tx, { user, ip: call.ip }, now, {
+            action: "session.created",
+            targetType: "user",
+            targetId: account.id,
+          });
+          return { ...started, user };
+        });
+        setSessionCookie(call.req, call.res, result.sessionId, context.session.signedInTtlMs);
+        return { status: 200, body: { user: result.user, csrfToken: result.record.csrfToken } };
+      },
+    },
+    {
+      operationId: "deleteSession",
+      method: "delete",
+      path: "/api/session",
+      summary: "Sign out",
+      tag: "session",
+      responses: { "204": { description: "Signed out; the session no longer exists." } },
+      async handle(call) {
+        const session = requestAuth(call.req).session;
+        if (session !== undefined) {
+          await context.store.transaction(async (tx) => {
+            await tx.sessions.delete(session.idHash);
+            if (call.user !== null) {
+              await recordAudit(tx, call, context.now(), {
+                action: "session.deleted",
+                targetType: "user",
+                targetId: call.user.id,
+              });
+            }
+          });
+        }
+        clearSessionCookie(call.req, call.res);
+        return { status: 204 };
+      },
+    },
+  ];
+};

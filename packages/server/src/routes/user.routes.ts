@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import type { JsonSchema } from "@flowdesk/core";
+import type { ServerTransaction, UserRecord } from "@flowdesk/store";
+import { type ApiContext, recordAudit } from "../api/api-context.ts";
+import type { Operation } from "../api/operation.ts";
+import { itemsOf, PAGE_QUERY, pathParams, RECORD_ID_SCHEMA, USER_SCHEMA } from "../api/shared-schemas.ts";
+import { badRequest, conflict, notFound } from "../http/problem.ts";
+import { ROLES } from "../security/authorization-policy.ts";
+import { hashPassword } from "../security/password-hash.ts";
+
+const ROLE_LIST: JsonSchema = { type: "array", maxItems: 20, uniqueItems: true, items: { enum: [...ROLES] } };
+const GROUP_LIST: JsonSchema = {
+  type: "array",
+  maxItems: 200,
+  uniqueItems: true,
+  items: { type: "string", pattern: "^[a-z][a-z0-9-]{0,99}$" },
+};
+
+/** OWASP: at least 12 characters without other composition rules; a cap keeps hashing bounded. */
+const PASSWORD: JsonSchema = { type: "string", minLength: 12, maxLength: 256 };
+
+const CREATE_USER_BODY: JsonSchema = {
+  type: "object",
+  required: ["username", "displayName", "password"],
+  properties: {
+    username: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{1,63}$" },
+    displayName: { type: "string", minLength: 1, maxLength: 200 },
+    email: { type: "string", format: "email", maxLength: 320 },
+    password: PASSWORD,
+    roles: ROLE_LIST,
+    groups: GROUP_LIST,
+  },
+  additionalProperties: false,
+};
+
+const UPDATE_USER_BODY: JsonSchema = {
+  type: "object",
+  minProperties: 1,
+  properties: {
+    displayName: { type: "string", minLength: 1, maxLength: 200 },
+    email: { type: ["string", "null"], format: "email", maxLength: 320 },
+    disabled: { type: "boolean" },
+    password: PASSWORD,
+    roles: ROLE_LIST,
+    groups: GROUP_LIST,
+  },
+  additionalProperties: false,
+};
+
+const USER_PARAMS = pathParams({ id: RECORD_ID_SCHEMA });
+
+const withAccess = async (tx: ServerTransaction, user: UserRecord) => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  email: user.email,
+  disabled: user.disabled,
+  roles: await tx.users.rolesOf(user.id),
+  groups: await tx.users.groupsOf(user.id),
+});
+
+const requireKnownGroups = async (tx: ServerTransaction, groups: readonly string[] | undefined) => {
+  if (groups === undefined || groups.length === 0) return;
+  if ((await tx.groups.countExisting(groups)) !== new Set(groups).size) {
+    throw badRequest("Some of these groups do not exist.", [
+      { code: "FD6001", severity: "error", pointer: "/groups", message: "names a group that does not exist" },
+    ]);
+  }
+};
+
+export const userOperations = (context: ApiContext): Operation[] => [
+  {
+    operationId: "listUsers",
+    method: "get",
+    path: "/api/users",
+    summary: "List user accounts",
+    tag: "users",
+    query: PAGE_QUERY,
+    responses: { "200": { description: "A page of users.", schema: itemsOf(USER_SCHEMA) } },
+    async handle(call) {
+      const limit = (call.query.limit as number | undefined) ?? 50;
+      const offset = (call.query.offset as number | undefined) ?? 0;
+      const body = await context.store.transaction(async (tx) => {
+        const users = await tx.users.list({ limit, offset });
+        const items = [];
+        for (const user of users) items.push(await withAccess(tx, user));
+        return { items, total: await tx.users.count(), limit, offset };
+      });
+      return { status: 200, body };
+    },
+  },
+  {
+    operationId: "createUser",
+    method: "post",
+    path: "/api/users",
+    summary: "Create a local user account",
+    tag: "users",
+    body: { schema: CREATE_USER_BODY },
+    responses: {
+      "201": { description: "Created.", schema: USER_SCHEMA },
+      "409": { description: "The user name is taken." },
+    },
+    async handle(call) {
+      const input = call.body as {
+        username: string;
+        displayName: string;
+        email?: string;
+        password: string;
+        roles?: string[];
+        groups?: string[];
+      };
+      const passwordHash = await hashPassword(input.password);
+      const now = context.now().toISOString();
+      const created = await context.store.transaction(async (tx) => {
+        if ((await tx.users.findByUsername(input.username)) !== undefined) {
+          throw conflict(`The user name ${input.username} is taken.`);
+        }
+        await requireKnownGroups(tx, input.groups);
+        const user: UserRecord = {
+          id: randomUUID(),
+          username: input.username,
+          displayName: input.displayName,
+          email: input.email ?? null,
+          disabled: false,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await tx.users.insert({ ...user, passwordHash });
+        await tx.users.setRoles(user.id, input.roles ?? ["requester"]);
+        await tx.users.setGroups(user.id, input.groups ?? []);
+        await recordAudit(tx, call, context.now(), {
+          action: "user.created",
+          targetType: "user",
+          targetId: user.id,
+          details: {
+            username: user.username,
+            roles: input.roles ?? ["requester"],
+            groups: input.groups ?? [],
+          },
+        });
+        return withAccess(tx, user);
+      });
+      return { status: 201, body: created, headers: { Location: `/api/users/${created.id}` } };
+    },
+  },
+  {
+    operationId: "getUser",
+    method: "get",
+    path: "/api/users/:id",
+    summary: "Read one user account (admins, or the user themselves)",
+    tag: "users",
+    params: USER_PARAMS,
+    responses: {
+      "200": { description: "The user.", schema: USER_SCHEMA },
+      "404": { description: "No such user." },
+    },
+    async handle(call) {
+      const id = String(call.params.id);
+      const body = await context.store.transaction(async (tx) => {
+        const user = await tx.users.get(id);
+        return user === undefined ? undefined : withAccess(tx, user);
+      });
+      if (body === undefined) throw notFound(`There is no user ${id}.`);
+      return { status: 200, body };
+    },
+  },
+  {
+    operationId: "updateUser",
+    method: "patch",
+    path: "/api/users/:id",
+    summary: "Change a user's name, roles, groups or password, or disable the account",
+    tag: "users",
+    params: USER_PARAMS,
+    body: { schema: UPDATE_USER_BODY },
+    responses: {
+      "200": { description: "The changed user.", schema: USER_SCHEMA },
+      "404": { description: "No such user." },
+    },
+    async handle(call) {
+      const id = String(call.params.id);
+      const change = call.body as {
+        displayName?: string;
+        email?: string | null;
+        disabled?: boolean;
+        password?: string;
+        roles?: string[];
+        groups?: string[];
+      };
+      if (
+        call.user?.id === id &&
+        (change.disabled === true || (change.roles && !change.roles.includes("admin")))
+      ) {
+        throw conflict("You cannot disable yourself or remove your own admin role.");
+      }
+      const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
+      const now = context.now();
+      const body = await context.store.transaction(async (tx) => {
+        const user = await tx.users.get(id);
+        if (user === undefined) throw notFound(`There is no user ${id}.`);
+        await requireKnownGroups(tx, change.groups);
+        await tx.users.update(id, {
+          ...(change.displayName === undefined ? {} : { displayName: change.displayName }),
+          ...(change.email === undefined ? {} : { email: change.email }),
+          ...(change.disabled === undefined ? {} : { disabled: change.disabled }),
+          ...(passwordHash === undefined ? {} : { passwordHash }),
+          at: now.toISOString(),
+        });
+        if (change.roles !== undefined) await tx.users.setRoles(id, change.roles);
+        if (change.groups !== undefined) await tx.users.setGroups(id, change.groups);
+        // A disabled account or a new password ends every session of that user at once.
+        if (change.disabled === true || passwordHash !== undefined) await tx.sessions.deleteForUser(id);
+        const { password: _secret, ...audited } = change;
+        await recordAudit(tx, call, now, {
+          action: change.disabled === true ? "user.disabled" : "user.updated",
+          targetType: "user",
+          targetId: id,
+          details: { ...audited, ...(passwordHash === undefined ? {} : { passwordChanged: true }) },
+        });
+        const updated = await tx.users.get(id);
+        return withAccess(tx, updated ?? user);
+      });
+      return { status: 200, body };
+    },
+  },
+];

@@ -1,0 +1,94 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { StoreTransaction } from "@flowdesk/engine";
+import knexFactory, { type Knex } from "knex";
+import { PostgresDatabase } from "../connection/postgres-database.ts";
+import type { Database, SqlExecutor } from "../connection/sql-executor.ts";
+import { SqliteDatabase } from "../connection/sqlite-database.ts";
+import { migrateToLatest } from "../migrations/migration-source.ts";
+import { isPostgresUrl, type OpenStoreOptions, sqliteFilePath } from "../open-store.ts";
+import { repositoriesFor, SqlStore } from "../store.ts";
+import { auditRepository } from "./audit.repository.ts";
+import { configurationItemRepository } from "./configuration-item.repository.ts";
+import { definitionSummaryRepository } from "./definition-summary.repository.ts";
+import { groupRepository } from "./group.repository.ts";
+import { sessionRepository } from "./session.repository.ts";
+import { userRepository } from "./user.repository.ts";
+
+/** The runtime's repositories plus the server's own, all bound to one transaction. */
+export interface ServerTransaction extends StoreTransaction {
+  users: ReturnType<typeof userRepository>;
+  groups: ReturnType<typeof groupRepository>;
+  sessions: ReturnType<typeof sessionRepository>;
+  audit: ReturnType<typeof auditRepository>;
+  configurationItems: ReturnType<typeof configurationItemRepository>;
+  definitionSummaries: ReturnType<typeof definitionSummaryRepository>;
+  /** For health checks and tests; repositories are the way to change data. */
+  sql: SqlExecutor;
+}
+
+export const serverRepositoriesFor = (sql: SqlExecutor): ServerTransaction => ({
+  ...repositoriesFor(sql),
+  users: userRepository(sql),
+  groups: groupRepository(sql),
+  sessions: sessionRepository(sql),
+  audit: auditRepository(sql),
+  configurationItems: configurationItemRepository(sql),
+  definitionSummaries: definitionSummaryRepository(sql),
+  sql,
+});
+
+/**
+ * The store the HTTP server uses: the same database as the runtime's SqlStore (which
+ * it exposes as `runtime`), with account, session and audit repositories in the same
+ * transactions, so an audited change and its audit row commit together.
+ */
+export class ServerStore {
+  readonly runtime: SqlStore;
+  readonly dialect: Database["dialect"];
+
+  constructor(
+    private readonly database: Database,
+    readonly location: string,
+  ) {
+    this.runtime = new SqlStore(database, location);
+    this.dialect = database.dialect;
+  }
+
+  transaction<T>(work: (tx: ServerTransaction) => Promise<T>): Promise<T> {
+    return this.database.transaction((sql) => work(serverRepositoriesFor(sql)));
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
+
+/** Opens (and by default migrates) the database like openStore, for the server. */
+export async function openServerStore(options: OpenStoreOptions = {}): Promise<ServerStore> {
+  if (isPostgresUrl(options.databaseUrl)) {
+    const knex = knexFactory({
+      client: "pg",
+      connection: options.databaseUrl,
+      pool: { min: 0, max: options.poolSize ?? 10 },
+    });
+    if (options.migrate !== false) await migrateToLatest(knex);
+    return new ServerStore(new PostgresDatabase(knex), options.databaseUrl);
+  }
+  const filename = sqliteFilePath(options);
+  mkdirSync(resolve(filename, ".."), { recursive: true });
+  if (options.migrate !== false) {
+    const knex: Knex = knexFactory({
+      client: "better-sqlite3",
+      connection: { filename },
+      useNullAsDefault: true,
+    });
+    try {
+      await knex.raw("PRAGMA journal_mode = WAL");
+      await migrateToLatest(knex);
+    } finally {
+      await knex.destroy();
+    }
+  }
+  return new ServerStore(new SqliteDatabase(filename), filename);
+}
