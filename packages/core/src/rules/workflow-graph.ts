@@ -23,6 +23,8 @@ export interface WorkflowGraph {
   edges: EdgeEntry[];
   outgoing: Map<string, EdgeEntry[]>;
   incoming: Map<string, EdgeEntry[]>;
+  /** Edges lacking a source or target, or pointing at a node that does not exist. */
+  brokenEdges: number;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -45,6 +47,7 @@ export const buildWorkflowGraph = (definition: unknown): WorkflowGraph => {
     edges: [],
     outgoing: new Map(),
     incoming: new Map(),
+    brokenEdges: 0,
   };
   asArray(record.nodes).forEach((node, index) => {
     if (!isRecord(node) || typeof node.id !== "string" || typeof node.type !== "string") return;
@@ -54,7 +57,11 @@ export const buildWorkflowGraph = (definition: unknown): WorkflowGraph => {
     if (!graph.byId.has(node.id)) graph.byId.set(node.id, entry);
   });
   asArray(record.edges).forEach((edge, index) => {
-    if (!isRecord(edge) || typeof edge.source !== "string" || typeof edge.target !== "string") return;
+    if (!isRecord(edge) || typeof edge.source !== "string" || typeof edge.target !== "string") {
+      graph.brokenEdges++;
+      return;
+    }
+    if (!graph.byId.has(edge.source) || !graph.byId.has(edge.target)) graph.brokenEdges++;
     const entry: EdgeEntry = { edge: edge as unknown as WorkflowEdge, index };
     graph.edges.push(entry);
     push(graph.outgoing, edge.source, entry);

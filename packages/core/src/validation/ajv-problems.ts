@@ -221,14 +221,14 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
       return {
         code: codes.wrongSize,
         pointer,
-        message: `${upperFirst(label())} needs at least ${plural(Number(params.limit), "entry").replace("entrys", "entries")}.`,
+        message: `${upperFirst(label())} must have at least ${entries(Number(params.limit))}.`,
       };
     case "maxItems":
     case "maxProperties":
       return {
         code: codes.wrongSize,
         pointer,
-        message: `${upperFirst(label())} may have at most ${plural(Number(params.limit), "entry").replace("entrys", "entries")}.`,
+        message: `${upperFirst(label())} may have at most ${entries(Number(params.limit))}.`,
       };
     case "minimum":
     case "maximum":
@@ -254,7 +254,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
       return {
         code: codes.duplicateEntry,
         pointer: joinPointer(pointer, Number(params.i)),
-        message: `${upperFirst(label())} lists ${showValue(duplicate)} more than once.`,
+        message: `${showValue(duplicate)} appears more than once in ${label()}.`,
       };
     }
     case "discriminator":
@@ -269,6 +269,8 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
       };
   }
 };
+
+const entries = (count: number): string => (count === 1 ? "1 entry" : `${count} entries`);
 
 const enumLabel = (pointer: string, parentSchema: SchemaLike, forRequester: boolean): string => {
   const leaf = splitPointer(pointer).at(-1) ?? "value";

@@ -47,8 +47,10 @@ export const checkDecisions = (
         ),
       );
     }
+    let unconditioned = false;
     for (const edge of outgoing) {
       if (edge.edge.isDefault !== true && !hasCondition(edge)) {
+        unconditioned = true;
         problems.push(
           problem(
             codes.decisionEdgeWithoutCondition,
@@ -58,7 +60,9 @@ export const checkDecisions = (
         );
       }
     }
-    if (defaults.length > 0) continue;
+    // An edge missing its condition is the issue already reported; once fixed (or made
+    // the default) the question of a default answers itself.
+    if (defaults.length > 0 || unconditioned) continue;
     const conditions = outgoing.filter(hasCondition).map((edge) => String(edge.edge.condition));
     if (!conditionsAreExhaustive(conditions, enums)) {
       problems.push(

@@ -69,7 +69,7 @@ export const checkWorkflowExpressions = (
     if (!result.ok) {
       problems.push(
         problem(
-          site.form === "template" ? codes.templateSyntax : codes.expressionSyntax,
+          result.code,
           site.pointer,
           `${site.form === "template" ? "A placeholder in this template" : "This expression"} cannot be read: ${result.message}`,
         ),
@@ -124,6 +124,13 @@ const unknownVariable = (
   known: Set<string>,
   unloadedForms: readonly string[],
 ): Problem => {
+  if (name === "response") {
+    return problem(
+      codes.unknownVariable,
+      site.pointer,
+      `Unknown variable "response": it exists only in the result mapping of a service call.`,
+    );
+  }
   const suggestion = nearestName(name, known);
   const sentence = `Unknown variable "${name}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`;
   if (unloadedForms.length === 0) return problem(codes.unknownVariable, site.pointer, sentence);
@@ -142,5 +149,5 @@ export const checkExpressionSyntaxAt = (source: unknown, pointer: string): Probl
   const result = checkExpressionSource(source);
   return result.ok
     ? []
-    : [problem(codes.expressionSyntax, pointer, `This expression cannot be read: ${result.message}`)];
+    : [problem(result.code, pointer, `This expression cannot be read: ${result.message}`)];
 };

@@ -17,6 +17,8 @@ export const checkWorkflowGraph = (
   registry: NodeRegistry,
 ): Problem[] => {
   const problems: Problem[] = [];
+  // Without a node list the structure problem says it all; graph findings would be noise.
+  if (!Array.isArray(workflow.nodes)) return problems;
   checkNodes(graph, registry, problems);
   checkEdges(graph, registry, problems);
   checkRequiredOutcomes(graph, registry, problems);

@@ -3,6 +3,7 @@
 
 export { type ConnectionVerdict, canConnect } from "../rules/connection-rules.ts";
 export { type Ajv, createAjv } from "../schema/ajv.ts";
+export { bundledFileName, bundleSchema } from "../schema/bundle.ts";
 export {
   ALL_SCHEMAS,
   COMMON_SCHEMA,

@@ -1,5 +1,5 @@
 import type { Problem } from "../problem.ts";
-import { compileUserSchema } from "../schema/ajv.ts";
+import { compileUserSchema, sharedAjv } from "../schema/ajv.ts";
 import { checkExpressionSyntaxAt } from "./expression-checks.ts";
 import { escapeSegment } from "./json-pointer.ts";
 import { isRecord, problem } from "./make-problem.ts";
@@ -12,15 +12,7 @@ export const checkForm = (form: Record<string, unknown>): Problem[] => {
   const problems: Problem[] = [];
   if (isRecord(form.schema)) {
     const compiled = compileUserSchema(form.schema);
-    if (compiled instanceof Error) {
-      problems.push(
-        problem(
-          codes.invalidFormSchema,
-          "/schema",
-          `The form's schema is not a valid JSON Schema: ${compiled.message}`,
-        ),
-      );
-    }
+    if (compiled instanceof Error) problems.push(invalidSchemaProblem(form.schema, compiled));
   }
   const fields = isRecord(form.schema) && isRecord(form.schema.properties) ? form.schema.properties : {};
   if (isRecord(form.lookups)) {
@@ -37,6 +29,22 @@ export const checkForm = (form: Record<string, unknown>): Problem[] => {
     }
   }
   return problems;
+};
+
+/** Points at the first keyword the JSON Schema meta-schema rejects, else at the schema. */
+const invalidSchemaProblem = (schema: Record<string, unknown>, error: Error): Problem => {
+  const ajv = sharedAjv();
+  const { $id: _ignored, ...withoutId } = schema;
+  const metaValid = ajv.validateSchema(withoutId);
+  const first = metaValid === true ? undefined : ajv.errors?.[0];
+  if (!first) {
+    return problem(codes.invalidFormSchema, "/schema", `The form's schema cannot be used: ${error.message}.`);
+  }
+  return problem(
+    codes.invalidFormSchema,
+    `/schema${first.instancePath}`,
+    `The form's schema is not a valid JSON Schema here: ${first.instancePath.split("/").at(-1) ?? "it"} ${first.message ?? "is invalid"}.`,
+  );
 };
 
 const duplicateIds = (list: unknown, pointer: string, what: string): Problem[] => {

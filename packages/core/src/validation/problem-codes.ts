@@ -48,12 +48,12 @@ export const PROBLEM_CODES = {
   conditionIgnored: "FD2024",
   outcomeRequired: "FD2025",
   duplicateConnection: "FD2026",
-  // expressions
+  // expressions: parse failures carry the CEL module's own code (EXPRESSION_CODES:
+  // FD3001 syntax, FD3002 too long, FD3009 unclosed placeholder, FD3011 unknown function...)
   expressionSyntax: "FD3001",
-  templateSyntax: "FD3002",
-  unknownVariable: "FD3003",
-  unverifiedVariable: "FD3004",
-  variableReadBeforeSet: "FD3005",
+  unknownVariable: "FD3004",
+  unverifiedVariable: "FD3020",
+  variableReadBeforeSet: "FD3021",
   // references
   unknownForm: "FD4001",
   unknownSlaPolicy: "FD4002",

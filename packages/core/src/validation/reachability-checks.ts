@@ -33,6 +33,9 @@ export const reachableFrom = (graph: WorkflowGraph, roots: Iterable<string>): Se
  */
 export const checkReachability = (graph: WorkflowGraph, registry: NodeRegistry): Problem[] => {
   const problems: Problem[] = [];
+  // A broken edge is reported on the edge; paths through it are unknown, so judging
+  // reachability now would only blame its neighbours for it.
+  if (graph.brokenEdges > 0) return problems;
   const starts = graph.nodes.filter((entry) => entry.node.type === "start").map((entry) => entry.node.id);
   if (starts.length === 0) return problems;
   const ends = graph.nodes
