@@ -239,6 +239,25 @@ const speed = (): SpeedRow[] => {
 
 // --- report -----------------------------------------------------------------------------
 
+/**
+ * The files that exercise what Flowdesk expressions use on JSON data: no protobuf
+ * messages, no extension libraries, no optional types.
+ */
+const FLOWDESK_FILES = new Set([
+  "basic",
+  "comparisons",
+  "conversions",
+  "fp_math",
+  "integer_math",
+  "lists",
+  "logic",
+  "macros",
+  "parse",
+  "plumbing",
+  "string",
+  "timestamps",
+]);
+
 const sum = (tallies: FileTally[]) =>
   tallies.reduce(
     (a, t) => ({ pass: a.pass + t.pass, fail: a.fail + t.fail, unsupported: a.unsupported + t.unsupported }),
@@ -260,6 +279,11 @@ const main = (): void => {
   const marcSum = sum(marcTally);
   const total = (s: typeof bufSum) => `${s.pass} / ${s.fail} / ${s.unsupported}`;
   console.log(`${"TOTAL".padEnd(22)} ${total(bufSum).padEnd(26)} ${total(marcSum)}`);
+  const relevant = (tallies: FileTally[]) => tallies.filter((t) => FLOWDESK_FILES.has(t.file));
+  const bufCore = sum(relevant(bufTally));
+  const marcCore = sum(relevant(marcTally));
+  console.log(`${"FLOWDESK SUBSET".padEnd(22)} ${total(bufCore).padEnd(26)} ${total(marcCore)}`);
+  console.log(`  (subset: ${[...FLOWDESK_FILES].join(", ")})`);
 
   const rows = speed();
   console.log(`\nspeed: ${CONDITION}`);
@@ -271,6 +295,7 @@ const main = (): void => {
   console.log(
     JSON.stringify({
       conformance: { bufbuild: bufSum, celjs: marcSum },
+      flowdesk_subset: { bufbuild: bufCore, celjs: marcCore },
       speed: rows.map((r) => ({
         library: r.library,
         evals_per_s: Math.round(r.evalsPerSecond),
