@@ -8,7 +8,13 @@ export class CommandStack {
 
   execute(definition: WorkflowDefinition, command: WorkflowCommand): WorkflowDefinition {
     const next = command.execute(definition);
-    this.done.push(command);
+    const last = this.done.at(-1);
+    if (command.mergeKey !== undefined && last?.mergeKey === command.mergeKey && this.undone.length === 0) {
+      // Keep the older revert (back to before the first keystroke), take the newer execute.
+      this.done[this.done.length - 1] = { ...command, revert: last.revert };
+    } else {
+      this.done.push(command);
+    }
     this.undone.length = 0;
     return next;
   }

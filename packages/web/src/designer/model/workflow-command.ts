@@ -21,6 +21,11 @@ export type WorkflowCommandName =
  */
 export interface WorkflowCommand {
   readonly name: WorkflowCommandName;
+  /**
+   * Consecutive commands with the same key undo as one step: typing a node's name
+   * letter by letter is one edit, not twenty.
+   */
+  readonly mergeKey?: string;
   execute(definition: WorkflowDefinition): WorkflowDefinition;
   revert(definition: WorkflowDefinition): WorkflowDefinition;
 }

@@ -51,6 +51,7 @@ export const configureEdge = (
   if (!original) throw new Error(`No edge ${edgeId} in the workflow.`);
   return {
     name: "edge.configure",
+    mergeKey: `edge.configure:${edgeId}`,
     execute: (current) => ({
       ...current,
       edges: current.edges.map((edge) => (edge.id === edgeId ? applyEdgeSettings(edge, after) : edge)),

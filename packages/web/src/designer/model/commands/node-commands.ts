@@ -107,6 +107,7 @@ export const configureNode = (
   });
   return {
     name: "node.configure",
+    mergeKey: `node.configure:${nodeId}`,
     execute: replace((node) => applySettings(node, after)),
     revert: replace(() => original),
   };

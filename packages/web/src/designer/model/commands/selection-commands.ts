@@ -80,5 +80,10 @@ export const configureWorkflow = (
     const next = { ...rest, title: settings.title, variables: settings.variables };
     return settings.description === undefined ? next : { ...next, description: settings.description };
   };
-  return { name: "workflow.configure", execute: apply(after), revert: apply(before) };
+  return {
+    name: "workflow.configure",
+    mergeKey: "workflow.configure",
+    execute: apply(after),
+    revert: apply(before),
+  };
 };

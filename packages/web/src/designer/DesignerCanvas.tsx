@@ -1,0 +1,194 @@
+import type { NodeRegistry, Problem, WorkflowDefinition } from "@flowdesk/core";
+import {
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  MarkerType,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from "@xyflow/react";
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { checkConnection } from "../core-bridge/core-rules.ts";
+import { type CanvasNodeData, indexProblems, toCanvas } from "./model/canvas-mapping.ts";
+import type { Selection } from "./model/designer-store.ts";
+import type { Point } from "./model/layout-positions.ts";
+import { NODE_DRAG_TYPE } from "./Palette.tsx";
+import { WorkflowNodeView } from "./WorkflowNodeView.tsx";
+
+const NODE_TYPES = { workflowNode: WorkflowNodeView };
+
+interface DesignerCanvasProps {
+  definition: WorkflowDefinition;
+  registry: NodeRegistry;
+  problems: readonly Problem[];
+  selection: Selection;
+  readOnly?: boolean;
+  status?: ReadonlyMap<string, "added" | "removed" | "changed">;
+  onSelect?: (selection: Selection) => void;
+  onMove?: (moves: { id: string; to: Point }[]) => void;
+  onConnect?: (source: string, target: string) => void;
+  onDropNode?: (type: string, at: Point) => void;
+}
+
+const toFlowEdges = (edges: ReturnType<typeof toCanvas>["edges"]): Edge[] =>
+  edges.map((edge) => {
+    const classes = ["wf-edge"];
+    if (edge.data.problems.length > 0) classes.push("has-errors");
+    if (edge.data.status) classes.push(`is-${edge.data.status}`);
+    if (edge.data.edge.isDefault) classes.push("is-default");
+    return {
+      ...edge,
+      type: "smoothstep",
+      className: classes.join(" "),
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      ariaLabel: edge.label,
+    };
+  });
+
+/**
+ * React Flow bound to the definition. The canvas keeps its own copy of nodes only for
+ * what React Flow measures and for positions while dragging; every lasting change goes
+ * back as a command through the callbacks.
+ */
+export const DesignerCanvas = ({
+  definition,
+  registry,
+  problems,
+  selection,
+  readOnly = false,
+  status,
+  onSelect,
+  onMove,
+  onConnect,
+  onDropNode,
+}: DesignerCanvasProps) => {
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const canvas = useMemo(
+    () =>
+      toCanvas(definition, {
+        problems: indexProblems(definition, problems),
+        selectedNodes: new Set(selection.nodes),
+        selectedEdges: new Set(selection.edges),
+        ...(status ? { status } : {}),
+      }),
+    [definition, problems, selection, status],
+  );
+  const [nodes, setNodes] = useState<Node<CanvasNodeData>[]>(canvas.nodes);
+  const edges = useMemo(() => toFlowEdges(canvas.edges), [canvas.edges]);
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+
+  useEffect(() => {
+    // Keep what React Flow measured; take everything else from the definition.
+    setNodes((previous) => {
+      const measured = new Map(previous.map((node) => [node.id, node.measured]));
+      return canvas.nodes.map((node) => {
+        const size = measured.get(node.id);
+        return size ? { ...node, measured: size } : node;
+      });
+    });
+  }, [canvas.nodes]);
+
+  const reportSelection = useCallback(
+    (nextNodes: Node[], nextEdges: { id: string; selected?: boolean }[]) =>
+      onSelect?.({
+        nodes: nextNodes.filter((node) => node.selected).map((node) => node.id),
+        edges: nextEdges.filter((edge) => edge.selected).map((edge) => edge.id),
+      }),
+    [onSelect],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<Node<CanvasNodeData>>[]) => {
+      const next = applyNodeChanges(changes, nodesRef.current);
+      nodesRef.current = next;
+      setNodes(next);
+      const finished = changes.filter((change) => change.type === "position" && change.dragging === false);
+      if (finished.length > 0) {
+        onMove?.(
+          finished.flatMap((change) => {
+            const node = next.find((candidate) => candidate.id === (change as { id: string }).id);
+            return node
+              ? [{ id: node.id, to: { x: Math.round(node.position.x), y: Math.round(node.position.y) } }]
+              : [];
+          }),
+        );
+      }
+      if (changes.some((change) => change.type === "select")) reportSelection(next, edges);
+    },
+    [edges, onMove, reportSelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      if (!changes.some((change) => change.type === "select")) return;
+      const selected = new Map(
+        changes.flatMap((change) =>
+          change.type === "select" ? [[change.id, change.selected] as const] : [],
+        ),
+      );
+      reportSelection(
+        nodesRef.current,
+        edges.map((edge) => ({ id: edge.id, selected: selected.get(edge.id) ?? edge.selected ?? false })),
+      );
+    },
+    [edges, reportSelection],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) =>
+      checkConnection(definition, connection.source, connection.target, undefined, registry).allowed,
+    [definition, registry],
+  );
+
+  const onDrop = (event: DragEvent) => {
+    const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
+    if (!type || !onDropNode) return;
+    event.preventDefault();
+    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    onDropNode(type, { x: Math.round(at.x - 90), y: Math.round(at.y - 32) });
+  };
+
+  return (
+    <section className="canvas" aria-label={t("designer.canvas")}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={(connection) => onConnect?.(connection.source, connection.target)}
+        isValidConnection={isValidConnection}
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes(NODE_DRAG_TYPE)) {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = "copy";
+          }
+        }}
+        onDrop={onDrop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        selectionKeyCode="Shift"
+        fitView
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} />
+        <MiniMap pannable zoomable ariaLabel={t("designer.minimap")} />
+        <Controls showInteractive={false} aria-label={t("designer.zoomControls")} />
+      </ReactFlow>
+    </section>
+  );
+};

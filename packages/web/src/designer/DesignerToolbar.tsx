@@ -1,0 +1,94 @@
+import { useTranslation } from "react-i18next";
+import type { DesignerState } from "./model/designer-store.ts";
+import type { Notice } from "./WorkflowDesigner.tsx";
+
+interface DesignerToolbarProps {
+  title: string;
+  state: DesignerState;
+  busy: boolean;
+  publishBlocked: boolean;
+  notice: Notice | undefined;
+  onUndo: () => void;
+  onRedo: () => void;
+  onLayout: () => void;
+  onFit: () => void;
+  onSave: () => void;
+  onPublish: () => void;
+  onVersions: () => void;
+  onExport: () => void;
+  onImport: () => void;
+}
+
+export const DesignerToolbar = (props: DesignerToolbarProps) => {
+  const { t } = useTranslation();
+  const { state, busy } = props;
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t("designer.toolbar")}>
+      <h1 className="toolbar__title">
+        {props.title}
+        {state.dirty ? <span className="toolbar__dirty"> · {t("designer.unsaved")}</span> : null}
+      </h1>
+      <div className="toolbar__group">
+        <button
+          type="button"
+          className="button"
+          onClick={props.onUndo}
+          disabled={!state.canUndo}
+          title="Ctrl+Z"
+        >
+          {t("designer.undo")}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={props.onRedo}
+          disabled={!state.canRedo}
+          title="Ctrl+Shift+Z"
+        >
+          {t("designer.redo")}
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="button" onClick={props.onLayout}>
+          {t("designer.autoLayout")}
+        </button>
+        <button type="button" className="button" onClick={props.onFit}>
+          {t("designer.fit")}
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="button" onClick={props.onImport}>
+          {t("designer.import")}
+        </button>
+        <button type="button" className="button" onClick={props.onExport}>
+          {t("designer.export")}
+        </button>
+        <button type="button" className="button" onClick={props.onVersions}>
+          {t("designer.versions")}
+        </button>
+      </div>
+      <div className="toolbar__group toolbar__group--end">
+        <span className={`notice notice--${props.notice?.tone ?? "info"}`} role="status" aria-live="polite">
+          {props.notice?.text ?? ""}
+        </span>
+        <button type="button" className="button" onClick={props.onSave} disabled={busy} title="Ctrl+S">
+          {t("designer.save")}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          onClick={props.onPublish}
+          disabled={busy || props.publishBlocked}
+          aria-describedby={props.publishBlocked ? "publish-blocked" : undefined}
+        >
+          {t("designer.publish")}
+        </button>
+        {props.publishBlocked ? (
+          <span id="publish-blocked" className="visually-hidden">
+            {t("designer.publishBlocked")}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+};

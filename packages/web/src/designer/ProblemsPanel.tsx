@@ -1,0 +1,60 @@
+import type { Problem, WorkflowDefinition } from "@flowdesk/core";
+import { useTranslation } from "react-i18next";
+import { problemTarget } from "./model/canvas-mapping.ts";
+
+interface ProblemsPanelProps {
+  definition: WorkflowDefinition;
+  problems: readonly Problem[];
+  onSelect: (target: { kind: "node" | "edge"; id: string }) => void;
+}
+
+/** Everything the validator finds while drawing; choosing a problem selects what it is about. */
+export const ProblemsPanel = ({ definition, problems, onSelect }: ProblemsPanelProps) => {
+  const { t } = useTranslation();
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  const warnings = problems.length - errors;
+  return (
+    <section className="problems" aria-labelledby="problems-title">
+      <h2 id="problems-title" className="panel-title">
+        {t("problems.title")}{" "}
+        <span className="problems__summary" aria-live="polite">
+          {problems.length === 0 ? t("problems.none") : t("problems.summary", { errors, warnings })}
+        </span>
+      </h2>
+      {problems.length > 0 ? (
+        <ul className="problems__list">
+          {problems.map((problem) => {
+            const target = problemTarget(definition, problem);
+            const element =
+              target?.kind === "node"
+                ? definition.nodes.find((node) => node.id === target.id)
+                : target
+                  ? definition.edges.find((edge) => edge.id === target.id)
+                  : undefined;
+            return (
+              <li
+                key={`${problem.code}-${problem.pointer}-${problem.message}`}
+                className={`problem problem--${problem.severity}`}
+              >
+                <button
+                  type="button"
+                  className="problem__button"
+                  disabled={!target}
+                  onClick={() => target && onSelect(target)}
+                >
+                  <span className="problem__severity">{t(`problems.${problem.severity}`)}</span>
+                  <span className="problem__message">{problem.message}</span>
+                  <span className="problem__where">
+                    {element ? (element.name ?? element.id) : problem.pointer || t("problems.workflow")}
+                    {" · "}
+                    {problem.code}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,4 @@
+// Framework-free form designer model: fields, edits, and the JSON Schema they become.
+export * from "./form-edits.ts";
+export * from "./form-field.ts";
+export * from "./form-schema.ts";
