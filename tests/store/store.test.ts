@@ -144,6 +144,25 @@ describe.each(storeBackends())("store on $name", (backend) => {
     expect(await store.transaction((tx) => tx.history.listAfter(0, 10))).toEqual([]);
   });
 
+  it("commits concurrent transactions independently: one that throws rolls back alone", async () => {
+    // given ten transactions in flight at once (on SQLite they share one group commit)
+    const attempts = Array.from({ length: 10 }, (_, i) =>
+      store.transaction(async (tx) => {
+        await tx.instances.insert({ ...instance(), id: `inst-${i}` });
+        if (i === 4) throw new Error("step failed");
+        return i;
+      }),
+    );
+    // when
+    const outcomes = await Promise.allSettled(attempts);
+    // then
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(
+      Array.from({ length: 10 }, (_, i) => (i === 4 ? "rejected" : "fulfilled")),
+    );
+    expect(await store.transaction((tx) => tx.instances.get("inst-4"))).toBeUndefined();
+    expect(await store.transaction((tx) => tx.instances.countByStatus("running"))).toBe(9);
+  });
+
   it("refuses a second open task for the same token and node", async () => {
     // given
     await store.transaction((tx) => tx.tasks.insert([task()]));
