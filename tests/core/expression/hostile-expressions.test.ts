@@ -1,4 +1,10 @@
-import { checkExpression, evaluateCondition, evaluateExpression, renderTemplate } from "@flowdesk/core";
+import {
+  checkExpression,
+  checkTemplate,
+  evaluateCondition,
+  evaluateExpression,
+  renderTemplate,
+} from "@flowdesk/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { thrownBy } from "./expression-error.ts";
 
@@ -154,6 +160,26 @@ describe("cost budget at run time", () => {
     });
     // then
     expect(result).toBe(500);
+  });
+});
+
+describe("templates", () => {
+  it("refuses a template with thousands of distinct placeholders before parsing any", () => {
+    // given
+    const template = Array.from({ length: 5_000 }, (_, i) => `{{ ${i} }}`).join(" ");
+    // when
+    const error = thrownBy(() => renderTemplate(template, {}));
+    const check = checkTemplate(template);
+    // then
+    expect(error.code).toBe("FD3002");
+    expect(check).toMatchObject({ ok: false, code: "FD3002" });
+  });
+
+  it("refuses a 1 MB template", () => {
+    // when
+    const check = checkTemplate("x".repeat(MB));
+    // then
+    expect(check).toMatchObject({ ok: false, code: "FD3002" });
   });
 });
 

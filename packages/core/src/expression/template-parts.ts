@@ -2,6 +2,13 @@ import { EXPRESSION_CODES, ExpressionFailure } from "./expression-codes.ts";
 import type { ExpressionLimits } from "./limits.ts";
 import { stringLiteralEnd } from "./source-scan.ts";
 
+/**
+ * Most placeholders one template may hold: each distinct one is parsed (tens of
+ * microseconds) and cached, so an unbounded count would let one template stall a
+ * request and flush the program cache.
+ */
+export const MAX_TEMPLATE_PLACEHOLDERS = 200;
+
 export type TemplatePart =
   | { kind: "text"; text: string }
   | { kind: "expression"; source: string; offset: number };
@@ -43,6 +50,7 @@ export const splitTemplate = (template: string, limits: ExpressionLimits): Templ
   }
   const parts: TemplatePart[] = [];
   let cursor = 0;
+  let placeholders = 0;
   while (cursor < template.length) {
     const open = template.indexOf("{{", cursor);
     if (open < 0) {
@@ -59,6 +67,14 @@ export const splitTemplate = (template: string, limits: ExpressionLimits): Templ
       });
     }
     parts.push({ kind: "expression", source: template.slice(open + 2, close), offset: open + 2 });
+    placeholders += 1;
+    if (placeholders > MAX_TEMPLATE_PLACEHOLDERS) {
+      throw new ExpressionFailure({
+        code: EXPRESSION_CODES.tooLong,
+        message: `The template has more than ${MAX_TEMPLATE_PLACEHOLDERS} placeholders; split it or use join().`,
+        offset: open,
+      });
+    }
     cursor = close + 2;
   }
   return parts;
