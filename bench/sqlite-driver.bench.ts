@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Knex } from "@flowdesk/store";
 import { openStore } from "@flowdesk/store";
 import type BetterSqlite3 from "better-sqlite3";
-import type { Knex } from "knex";
 import { type BenchResult, printBenchResult } from "./bench-report.ts";
 
 // The drivers are the store package's dependencies; resolve them from there.
