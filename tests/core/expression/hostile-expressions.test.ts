@@ -163,6 +163,52 @@ describe("cost budget at run time", () => {
   });
 });
 
+describe("regular expressions", () => {
+  it("refuses a pattern from data longer than 256 characters", () => {
+    // when
+    const error = thrownBy(() =>
+      evaluateCondition("text.matches(pattern)", { text: "abc", pattern: "a".repeat(MB) }),
+    );
+    // then
+    expect(error.code).toBe("FD3005");
+    expect(error.message).toContain("the limit is 256");
+  });
+
+  it("charges matching by text length and pattern size", () => {
+    // when
+    const error = thrownBy(() => evaluateCondition('text.matches(".{1000}")', { text: "ab".repeat(50_000) }));
+    // then
+    expect(error.code).toBe("FD3006");
+  });
+
+  it("charges compiling a new pattern per item inside a macro", () => {
+    // given
+    const items = Array.from({ length: 2_000 }, (_, i) => `ticket-${i}`);
+    // when
+    const error = thrownBy(() =>
+      evaluateExpression('items.filter(x, x.matches("^" + x + "$")).size()', { items }),
+    );
+    // then
+    expect(error.code).toBe("FD3006");
+  });
+
+  it("compiles a literal pattern once for a whole macro", () => {
+    // given
+    const items = Array.from({ length: 2_000 }, (_, i) => `INC${String(i).padStart(6, "0")}`);
+    // when
+    const result = evaluateCondition('items.all(x, x.matches("^INC[0-9]{6}$"))', { items });
+    // then
+    expect(result).toBe(true);
+  });
+
+  it("has no catastrophic backtracking", () => {
+    // when
+    const result = evaluateCondition('text.matches("^(a+)+$")', { text: `${"a".repeat(10_000)}b` });
+    // then
+    expect(result).toBe(false);
+  });
+});
+
 describe("templates", () => {
   it("refuses a template with thousands of distinct placeholders before parsing any", () => {
     // given

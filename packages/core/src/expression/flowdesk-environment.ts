@@ -7,6 +7,7 @@ import {
   celListConcat,
   listType,
 } from "@bufbuild/cel";
+import { BOUNDED_REGEX } from "./bounded-regex.ts";
 import { charge, checkProducedSize, withinBudget } from "./evaluation-budget.ts";
 import { ITSM_FUNCTIONS } from "./itsm-functions.ts";
 
@@ -69,7 +70,13 @@ const MIXED_ARITHMETIC: CelFunc[] = [
 const LOOP_GUARD_FUNC = celFunc(LOOP_GUARD, [BOOL], BOOL, (condition) => condition && withinBudget());
 
 export const flowdeskEnvironment = celEnv({
-  funcs: [...BOUNDED_CONCATENATION, ...MIXED_ARITHMETIC, LOOP_GUARD_FUNC, ...ITSM_FUNCTIONS],
+  funcs: [
+    ...BOUNDED_CONCATENATION,
+    ...BOUNDED_REGEX,
+    ...MIXED_ARITHMETIC,
+    LOOP_GUARD_FUNC,
+    ...ITSM_FUNCTIONS,
+  ],
 });
 
 /** Internal functions the parser emits for macros; they are not in the function registry. */
