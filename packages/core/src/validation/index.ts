@@ -17,3 +17,4 @@ export { DEFINITION_KINDS, detectKind } from "./detect-kind.ts";
 export { PROBLEM_CODES, type ProblemCodeName } from "./problem-codes.ts";
 export { type ValidationOptions, validateDefinition } from "./validate-definition.ts";
 export { type DefinitionFile, validateDefinitionSet } from "./validate-definition-set.ts";
+export { clearExpressionChecks } from "./expression-port.ts";
