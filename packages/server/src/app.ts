@@ -51,6 +51,11 @@ export const createApp = (options: AppOptions): FlowdeskApp => {
     ...(options.extraOperations?.(context) ?? []),
   ];
   operations.push(openApiOperation(() => operations));
+  const seen = new Set<string>();
+  for (const { operationId } of operations) {
+    if (seen.has(operationId)) throw new Error(`Two operations are named ${operationId}`);
+    seen.add(operationId);
+  }
 
   const app = express();
   app.disable("x-powered-by");

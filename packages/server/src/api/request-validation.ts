@@ -46,6 +46,10 @@ const problemOf = (part: "params" | "query" | "body", error: ErrorObject): Probl
     const extra = String((error.params as { additionalProperty?: unknown }).additionalProperty);
     pointer = `${pointer}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     message = `unknown field "${extra}"`;
+  } else if (error.keyword === "propertyNames" || error.propertyName !== undefined) {
+    const name = String((error.params as { propertyName?: unknown }).propertyName ?? error.propertyName);
+    pointer = `${pointer}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    message = `unknown field "${name}"`;
   } else if (error.keyword === "required") {
     const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
     pointer = `${pointer}/${missing}`;

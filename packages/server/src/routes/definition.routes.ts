@@ -20,7 +20,7 @@ export interface DefinitionKindRoute {
 export const DEFINITION_KIND_ROUTES: readonly DefinitionKindRoute[] = [
   { segment: "workflows", kind: "workflow", name: "Workflows", noun: "workflow" },
   { segment: "forms", kind: "form", name: "Forms", noun: "form" },
-  { segment: "catalog-items", kind: "catalogItem", name: "CatalogItems", noun: "catalog item" },
+  { segment: "catalog-items", kind: "catalogItem", name: "CatalogItemDefinitions", noun: "catalog item" },
   { segment: "sla-policies", kind: "slaPolicy", name: "SlaPolicies", noun: "SLA policy" },
 ];
 

@@ -56,7 +56,7 @@ export const AUTHORIZATION_POLICY: Readonly<Record<string, PolicyRule>> = {
   // Agents open the workflow a task belongs to; requesters render the form they fill.
   ...definitionPolicy("Workflows", STAFF),
   ...definitionPolicy("Forms", "signedIn"),
-  ...definitionPolicy("CatalogItems", "signedIn"),
+  ...definitionPolicy("CatalogItemDefinitions", "signedIn"),
   ...definitionPolicy("SlaPolicies", STAFF),
 
   listCatalogCategories: { allow: "signedIn" },

@@ -46,6 +46,11 @@ export async function seedOnStart(
       `Starter pack: kept ${pack.kept.length} installed definition(s) that differ: ${pack.kept.join(", ")}`,
     );
   }
+  if (pack.conflicts.length > 0) {
+    input.log.error(
+      `Starter pack: skipped ${pack.conflicts.length} definition(s) whose id another kind uses: ${pack.conflicts.join(", ")}`,
+    );
+  }
   if (pack.imported.length === 0)
     input.log.info(`Starter pack: nothing new to import (${pack.unchanged.length} unchanged).`);
 }

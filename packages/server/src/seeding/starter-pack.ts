@@ -15,6 +15,11 @@ export interface StarterPackResult {
   unchanged: string[];
   /** Installed with different content (edited here): left as it is. */
   kept: string[];
+  /**
+   * Not imported because a definition of another kind already uses the id: the store
+   * keys definitions by id alone, so one id cannot serve two kinds.
+   */
+  conflicts: string[];
   problems: Problem[];
 }
 
@@ -69,7 +74,7 @@ export async function importStarterPack(
 ): Promise<StarterPackResult> {
   const { files, problems: readProblems } = readStarterPack(input.root);
   const problems = [...readProblems, ...validateDefinitionSet(files, { registry: nodeRegistry })];
-  const result: StarterPackResult = { imported: [], unchanged: [], kept: [], problems };
+  const result: StarterPackResult = { imported: [], unchanged: [], kept: [], conflicts: [], problems };
   if (problems.some((problem) => problem.severity === "error")) return result;
   const definitions = files
     .map((file) => file.document as { id: string; kind: string })
@@ -79,6 +84,11 @@ export async function importStarterPack(
   await store.transaction(async (tx) => {
     for (const definition of definitions) {
       const latest = await tx.definitions.latestPublished(definition.id);
+      const storedKind = latest?.kind ?? (await tx.definitionSummaries.kindOf(definition.id));
+      if (storedKind !== undefined && storedKind !== definition.kind) {
+        result.conflicts.push(`${definition.kind} ${definition.id} (the id is a ${storedKind})`);
+        continue;
+      }
       if (latest !== undefined) {
         if (latest.contentHash === contentHash(definition)) result.unchanged.push(definition.id);
         else result.kept.push(definition.id);
