@@ -1,4 +1,5 @@
 import { FlowdeskError } from "../errors.ts";
+import { ENGINE_ERRORS } from "./engine-errors.ts";
 import { INSTANCE_STATE_VERSION, type InstanceState } from "./instance-state.ts";
 
 /**
@@ -18,7 +19,7 @@ export const upgradeInstanceState = (saved: unknown): InstanceState => {
   }
   if (version > INSTANCE_STATE_VERSION) {
     throw new FlowdeskError({
-      code: "FD5011",
+      code: ENGINE_ERRORS.stateTooNew,
       kind: "operational",
       message: `The instance state was saved by a newer Flowdesk (stateVersion ${version}); this build reads up to ${INSTANCE_STATE_VERSION}.`,
       retryable: false,
@@ -47,7 +48,7 @@ const objectOr = <T>(value: unknown): Record<string, T> =>
 
 const unreadable = (reason: string): FlowdeskError =>
   new FlowdeskError({
-    code: "FD5010",
+    code: ENGINE_ERRORS.stateUnreadable,
     kind: "unexpected",
     message: `The saved instance state cannot be read: ${reason}.`,
     retryable: false,

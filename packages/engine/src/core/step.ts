@@ -34,7 +34,7 @@ export const step = (
   }
   if (state === null) {
     throw rejectEvent(
-      ENGINE_ERRORS.stateMissing,
+      ENGINE_ERRORS.stateUnreadable,
       `"${event.type}" needs the instance state; only instance.start has none.`,
     );
   }
