@@ -641,13 +641,16 @@ const changedRow = (instance: InstanceRecord, history: HistoryRecord[], now: str
   historySeq: history.at(-1)?.seq ?? null,
   topic: "instance.changed",
   instanceId: instance.id,
+  // The entries themselves are in history (seq range below): the outbox row only says what to push.
   payload: {
     instanceId: instance.id,
     definitionId: instance.definitionId,
     definitionVersion: instance.definitionVersion,
     status: instance.status,
     version: instance.version,
-    history,
+    fromSeq: history[0]?.seq ?? null,
+    toSeq: history.at(-1)?.seq ?? null,
+    types: history.map((entry) => entry.type),
   },
   createdAt: now,
 });

@@ -31,6 +31,8 @@ export class SqliteDatabase implements Database {
   private readonly statements = new Map<string, Statement>();
   private readonly executor: SqlExecutor;
   private readonly maxGroup: number;
+  /** Commits and transactions so far; transactions / commits is the mean group size. */
+  readonly stats = { commits: 0, transactions: 0 };
   private pending: PendingWork[] = [];
   private running = false;
   private closed = false;
@@ -92,6 +94,8 @@ export class SqliteDatabase implements Database {
         }
       }
       this.connection.exec("COMMIT");
+      this.stats.commits++;
+      this.stats.transactions += group.length;
       for (const settle of settled) settle();
     } catch (error) {
       if (this.connection.inTransaction) this.connection.exec("ROLLBACK");

@@ -13,24 +13,35 @@ const toHistory = (row: SqlRow): HistoryRecord => ({
   at: String(row.at),
 });
 
-const INSERT = `INSERT INTO history (instance_id, type, node_id, token_id, actor, data, at)
-  VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`;
+/** Rows per INSERT statement: one statement per command on the hot path, a few prepared shapes in the cache. */
+const ROWS_PER_STATEMENT = 16;
+
+const insertSql = (rows: number): string =>
+  `INSERT INTO history (instance_id, type, node_id, token_id, actor, data, at) VALUES ${Array.from(
+    { length: rows },
+    () => "(?, ?, ?, ?, ?, ?, ?)",
+  ).join(", ")} RETURNING seq`;
 
 /** Append-only: there is no update or delete here, by design. */
 export const historyRepository = (sql: SqlExecutor): HistoryRepository => ({
   async append(entries) {
     const seqs: number[] = [];
-    for (const entry of entries) {
-      const [row] = await sql.all(INSERT, [
-        entry.instanceId,
-        entry.type,
-        entry.nodeId,
-        entry.tokenId,
-        entry.actor,
-        toJson(entry.data),
-        entry.at,
-      ]);
-      seqs.push(toNumber(row?.seq));
+    for (let first = 0; first < entries.length; first += ROWS_PER_STATEMENT) {
+      const batch = entries.slice(first, first + ROWS_PER_STATEMENT);
+      const rows = await sql.all(
+        insertSql(batch.length),
+        batch.flatMap((entry) => [
+          entry.instanceId,
+          entry.type,
+          entry.nodeId,
+          entry.tokenId,
+          entry.actor,
+          toJson(entry.data),
+          entry.at,
+        ]),
+      );
+      // Both databases hand back a multi-row RETURNING in insertion order; sorting makes that explicit.
+      seqs.push(...rows.map((row) => toNumber(row.seq)).sort((a, b) => a - b));
     }
     return seqs;
   },
