@@ -153,6 +153,36 @@ describe("cost budget at run time", () => {
     expect(error.code).toBe("FD3007");
   });
 
+  it("charges a membership test by the size of the list it searches", () => {
+    // given
+    const items = numbers(20_000);
+    const others = numbers(20_000).map((n) => -n - 1);
+    // when
+    const error = thrownBy(() => evaluateCondition("items.exists(i, i in others)", { items, others }));
+    // then
+    expect(error.code).toBe("FD3006");
+  });
+
+  it("charges comparing large lists inside a macro", () => {
+    // given
+    const items = numbers(10_000);
+    // when
+    const error = thrownBy(() => evaluateCondition("items.all(i, items == items)", { items }));
+    // then
+    expect(error.code).toBe("FD3006");
+  });
+
+  it("charges reading a 1 MB text once per iteration", () => {
+    // given
+    const description = "d".repeat(MB);
+    // when
+    const error = thrownBy(() =>
+      evaluateExpression("items.map(i, size(description) + i)", { items: numbers(200), description }),
+    );
+    // then
+    expect(error.code).toBe("FD3006");
+  });
+
   it("keeps ordinary macros on realistic data well inside the budget", () => {
     // when
     const result = evaluateExpression("items.filter(x, x % 2 == 0).map(x, x * 10).size()", {

@@ -8,6 +8,7 @@ import {
   listType,
 } from "@bufbuild/cel";
 import { BOUNDED_REGEX } from "./bounded-regex.ts";
+import { CHARGED_STANDARD_FUNCTIONS } from "./charged-standard-functions.ts";
 import { charge, checkProducedSize, withinBudget } from "./evaluation-budget.ts";
 import { ITSM_FUNCTIONS } from "./itsm-functions.ts";
 
@@ -71,6 +72,8 @@ const LOOP_GUARD_FUNC = celFunc(LOOP_GUARD, [BOOL], BOOL, (condition) => conditi
 
 export const flowdeskEnvironment = celEnv({
   funcs: [
+    // Later entries replace earlier ones with the same signature.
+    ...CHARGED_STANDARD_FUNCTIONS,
     ...BOUNDED_CONCATENATION,
     ...BOUNDED_REGEX,
     ...MIXED_ARITHMETIC,
