@@ -172,6 +172,26 @@ describe("cost budget at run time", () => {
     expect(error.code).toBe("FD3006");
   });
 
+  it("charges comparing nested data by its full size", () => {
+    // given
+    const items = numbers(10_000);
+    // when
+    const error = thrownBy(() => evaluateCondition("items.all(i, [items] == [items])", { items }));
+    // then
+    expect(error.code).toBe("FD3006");
+  });
+
+  it("charges the text helpers by the size of their input", () => {
+    // given
+    const description = "D".repeat(MB);
+    // when
+    const error = thrownBy(() =>
+      evaluateExpression('items.filter(i, lower(description) == "x")', { items: numbers(200), description }),
+    );
+    // then
+    expect(error.code).toBe("FD3006");
+  });
+
   it("charges reading a 1 MB text once per iteration", () => {
     // given
     const description = "d".repeat(MB);

@@ -9,12 +9,12 @@ import {
   isCelList,
   isCelMap,
 } from "@bufbuild/cel";
-import { charge } from "./evaluation-budget.ts";
+import { charge, remainingBudget } from "./evaluation-budget.ts";
 
 /**
  * The standard CEL functions that read strings, bytes, lists or maps, re-registered
  * under the same signatures so each call is charged by the size of what it reads: one
- * unit per KiB of text, one per list element or map entry. Without this, an O(n)
+ * unit per KiB of text, one per list element or map entry, nested ones included. Without this, an O(n)
  * operation inside an O(n) macro (`items.exists(i, i in otherItems)`,
  * `items.map(i, size(description))`) would cost n x n while being charged n.
  * Functions on numbers, booleans, timestamps and durations take constant time and are
@@ -25,17 +25,41 @@ const isSized = (type: CelType): boolean =>
   type.kind === "map" ||
   (type.kind === "scalar" && (type.scalar === "string" || type.scalar === "bytes" || type.scalar === "dyn"));
 
-const sizeUnits = (value: CelValue | undefined): number => {
-  if (typeof value === "string") return Math.ceil(value.length / 1024);
-  if (value instanceof Uint8Array) return Math.ceil(value.length / 1024);
-  if (isCelList(value) || isCelMap(value)) return value.size;
-  return 0;
+const textUnits = (value: unknown): number =>
+  typeof value === "string" || value instanceof Uint8Array ? Math.ceil(value.length / 1024) : 0;
+
+/**
+ * Units for reading a value deeply (equality and membership compare nested data):
+ * KiB of text plus every element and entry, counted only up to `cap` so that measuring
+ * never costs more than the budget left.
+ */
+const deepUnits = (value: CelValue | undefined, cap: number): number => {
+  if (!isCelList(value) && !isCelMap(value)) return textUnits(value);
+  let units = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && units <= cap) {
+    const next = pending.pop();
+    if (isCelList(next)) {
+      units += next.size;
+      for (const item of next) pending.push(item);
+    } else if (isCelMap(next)) {
+      units += next.size;
+      for (const [key, item] of next) {
+        units += textUnits(key);
+        pending.push(item);
+      }
+    } else {
+      units += textUnits(next);
+    }
+  }
+  return units;
 };
 
 const charged = (standard: CelFunc): CelFunc => {
   const run = (target: CelValue | undefined, args: CelValue[]): CelValue => {
-    let units = sizeUnits(target);
-    for (const arg of args) units += sizeUnits(arg);
+    const cap = remainingBudget();
+    let units = deepUnits(target, cap);
+    for (const arg of args) units += deepUnits(arg, cap);
     if (units > 0) charge(units);
     const result = standard.call(0, target, args);
     // Re-thrown as a plain Error so the library attaches the id of the calling node.

@@ -48,6 +48,10 @@ export const charge = (units: number): void => {
   }
 };
 
+/** Units left in the evaluation in progress (Infinity outside an evaluation). */
+export const remainingBudget = (): number =>
+  active === undefined ? Number.POSITIVE_INFINITY : active.limits.maxCost - active.spent;
+
 /** False once the budget is spent: used as a loop guard so macros stop iterating at once. */
 export const withinBudget = (): boolean => {
   const budget = active;

@@ -63,9 +63,15 @@ const numberOf = (fn: string, value: CelValue): number => {
 
 const HOUR_MS = 3_600_000;
 
+/** Text helpers read their whole input: one unit per KiB, like the standard functions. */
+const chargeText = (text: string): string => {
+  charge(1 + Math.floor(text.length / 1024));
+  return text;
+};
+
 const isBlank = (value: CelValue): boolean => {
   if (value === null) return true;
-  if (typeof value === "string") return value.trim() === "";
+  if (typeof value === "string") return chargeText(value).trim() === "";
   if (isCelList(value) || isCelMap(value)) return value.size === 0;
   throw new Error("isBlank: expected a string, a list, a map or null");
 };
@@ -96,9 +102,9 @@ const slaPercent = (start: CelValue, due: CelValue, now: CelValue): number => {
 export const ITSM_FUNCTIONS: readonly CelFunc[] = [
   celFunc("priorityFromMatrix", [STRING, STRING], STRING, priorityFromMatrix),
   celFunc("isBlank", [DYN], BOOL, isBlank),
-  celFunc("lower", [STRING], STRING, (s) => s.toLowerCase()),
-  celFunc("upper", [STRING], STRING, (s) => s.toUpperCase()),
-  celFunc("trim", [STRING], STRING, (s) => s.trim()),
+  celFunc("lower", [STRING], STRING, (s) => chargeText(s).toLowerCase()),
+  celFunc("upper", [STRING], STRING, (s) => chargeText(s).toUpperCase()),
+  celFunc("trim", [STRING], STRING, (s) => chargeText(s).trim()),
   celFunc("coalesce", [DYN, DYN], DYN, (value, fallback) => (value === null ? fallback : value) as never),
   celFunc("join", [DYN, STRING], STRING, joinList),
   celFunc(
