@@ -9,7 +9,7 @@ const codes = PROBLEM_CODES;
 const hasCondition = (entry: EdgeEntry): boolean =>
   typeof entry.edge.condition === "string" && entry.edge.condition.trim().length > 0;
 
-/** Enum values of the workflow's top-level variables, for the exhaustiveness test. */
+/** Enum values of the top-level properties of a schema (workflow variables, form data). */
 export const variableEnums = (variables: unknown): Map<string, readonly unknown[]> => {
   const enums = new Map<string, readonly unknown[]>();
   const properties = isRecord(variables) && isRecord(variables.properties) ? variables.properties : {};

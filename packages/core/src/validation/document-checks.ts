@@ -1,7 +1,9 @@
 import type { DefinitionKind } from "../definitions/index.ts";
 import type { NodeRegistry } from "../node-descriptor.ts";
 import type { Problem } from "../problem.ts";
-import { buildWorkflowGraph } from "../rules/workflow-graph.ts";
+import { buildWorkflowGraph, type WorkflowGraph } from "../rules/workflow-graph.ts";
+import { variableEnums } from "./decision-checks.ts";
+import type { KnownEnums } from "./decision-exhaustiveness.ts";
 import type { DefinitionIndex } from "./definition-index.ts";
 import { checkWorkflowExpressions } from "./expression-checks.ts";
 import { checkWorkflowGraph } from "./graph-checks.ts";
@@ -24,7 +26,7 @@ export const checkSemantics = (
     case "workflow": {
       const graph = buildWorkflowGraph(document);
       problems.push(...checkNodeConfigs(document, registry));
-      problems.push(...checkWorkflowGraph(document, graph, registry));
+      problems.push(...checkWorkflowGraph(document, graph, registry, feedingFormEnums(graph, index)));
       problems.push(...checkWorkflowExpressions(document, graph, registry, index));
       break;
     }
@@ -42,4 +44,20 @@ export const checkSemantics = (
   }
   if (index) problems.push(...checkReferences(document, index));
   return problems;
+};
+
+/** Enum values of the fields of the forms feeding a workflow, when the forms are in the set. */
+const feedingFormEnums = (
+  graph: WorkflowGraph,
+  index: DefinitionIndex | undefined,
+): KnownEnums | undefined => {
+  if (!index) return undefined;
+  const enums = new Map<string, readonly unknown[]>();
+  for (const { node } of graph.nodes) {
+    const form = index.get("form", node.config.form);
+    if (!form) continue;
+    for (const [name, values] of variableEnums(form.document.schema))
+      if (!enums.has(name)) enums.set(name, values);
+  }
+  return enums;
 };

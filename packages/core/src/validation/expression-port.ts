@@ -43,7 +43,8 @@ const cached = (
 export const checkExpressionSource = (source: string): ExpressionCheck =>
   cached(expressionCache, source, checkExpression);
 
-export const checkTemplateSource = (template: string): ExpressionCheck => cached(templateCache, template, checkTemplate);
+export const checkTemplateSource = (template: string): ExpressionCheck =>
+  cached(templateCache, template, checkTemplate);
 
 /** Drops cached expression checks (for cold-start measurements). */
 export const clearExpressionChecks = (): void => {

@@ -3,6 +3,7 @@ import type { Problem } from "../problem.ts";
 import { checkConnection } from "../rules/connection-rules.ts";
 import { edgeOutcome, type WorkflowGraph } from "../rules/workflow-graph.ts";
 import { checkDecisions } from "./decision-checks.ts";
+import type { KnownEnums } from "./decision-exhaustiveness.ts";
 import { checkJoins } from "./join-checks.ts";
 import { isRecord, problem } from "./make-problem.ts";
 import { PROBLEM_CODES } from "./problem-codes.ts";
@@ -15,6 +16,7 @@ export const checkWorkflowGraph = (
   workflow: Record<string, unknown>,
   graph: WorkflowGraph,
   registry: NodeRegistry,
+  formEnums?: KnownEnums,
 ): Problem[] => {
   const problems: Problem[] = [];
   // Without a node list the structure problem says it all; graph findings would be noise.
@@ -25,7 +27,7 @@ export const checkWorkflowGraph = (
   if (typeof workflow.slaPolicy === "string") checkWaitTimers(graph, registry, problems);
   checkSelfCalls(graph, problems);
   problems.push(...checkReachability(graph, registry));
-  problems.push(...checkDecisions(workflow, graph));
+  problems.push(...checkDecisions(workflow, graph, formEnums));
   problems.push(...checkJoins(graph));
   return problems;
 };
