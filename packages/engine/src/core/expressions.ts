@@ -1,10 +1,15 @@
-import * as flowdeskCore from "@flowdesk/core";
-import { ENGINE_ERRORS, FlowdeskError, incidentError } from "@flowdesk/core";
+import {
+  ENGINE_ERRORS,
+  evaluateCondition,
+  evaluateExpression,
+  incidentError,
+  renderTemplate,
+  toFlowdeskError,
+} from "@flowdesk/core";
 
 /**
- * The CEL functions of @flowdesk/core, seen through one narrow port. Anything an
- * expression throws becomes an FD5020 incident error that keeps the original code and
- * message in its details, so admins see both where it failed and why.
+ * The CEL functions the core evaluates definitions with, as a port so a host can wrap
+ * them (tracing, a tighter budget). Defaults to @flowdesk/core's expression module.
  */
 export interface ExpressionPort {
   evaluateExpression(source: string, variables: Record<string, unknown>): unknown;
@@ -12,29 +17,22 @@ export interface ExpressionPort {
   renderTemplate(template: string, variables: Record<string, unknown>): string;
 }
 
-const core = flowdeskCore as unknown as Partial<ExpressionPort>;
-
-const missing = (): never => {
-  throw new FlowdeskError({
-    code: ENGINE_ERRORS.expressionFailed,
-    kind: "unexpected",
-    message: "The expression module of @flowdesk/core is not available.",
-    retryable: false,
-  });
-};
-
 export const coreExpressions: ExpressionPort = {
-  evaluateExpression: (source, variables) => (core.evaluateExpression ?? missing)(source, variables),
-  evaluateCondition: (source, variables) => (core.evaluateCondition ?? missing)(source, variables),
-  renderTemplate: (template, variables) => (core.renderTemplate ?? missing)(template, variables),
+  evaluateExpression: (source, variables) => evaluateExpression(source, variables),
+  evaluateCondition: (source, variables) => evaluateCondition(source, variables),
+  renderTemplate: (template, variables) => renderTemplate(template, variables),
 };
 
-/** Runs `evaluate`, turning any failure into an incident error naming the expression. */
+/**
+ * Runs `evaluate`, turning any failure into an FD5020 incident error that names the
+ * expression and keeps the original error (code, message) in its details, so admins see
+ * both where it failed and why.
+ */
 export const guardExpression = <T>(source: string, evaluate: () => T): T => {
   try {
     return evaluate();
   } catch (thrown) {
-    const cause = flowdeskCore.toFlowdeskError(thrown);
+    const cause = toFlowdeskError(thrown);
     throw incidentError(
       ENGINE_ERRORS.expressionFailed,
       `The expression "${source}" failed: ${cause.message}`,
