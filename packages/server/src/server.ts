@@ -38,10 +38,15 @@ export async function startServer(
   }
   const { app } = createApp({ store, log, webRoot: config.webRoot, trustProxy: config.trustProxy });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host ?? "::", (error?: Error) => {
+    const onListening = (error?: Error) => {
       if (error) reject(error);
       else resolve(listening);
-    });
+    };
+    // Without HOST, node listens on every address (IPv6 and IPv4 where the machine has them).
+    const listening =
+      config.host === undefined
+        ? app.listen(config.port, onListening)
+        : app.listen(config.port, config.host, onListening);
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;

@@ -5,5 +5,5 @@ export { createPostgresDatabase, dropPostgresDatabase } from "./connection/postg
 export type { Database, SqlExecutor, SqlRow } from "./connection/sql-executor.ts";
 export { flowdeskMigrationSource, migrateToLatest, migrationNames } from "./migrations/migration-source.ts";
 export { isPostgresUrl, type OpenStoreOptions, openStore, sqliteFilePath } from "./open-store.ts";
-export { repositoriesFor, SqlStore } from "./store.ts";
 export * from "./packs/index.ts";
+export { repositoriesFor, SqlStore } from "./store.ts";
