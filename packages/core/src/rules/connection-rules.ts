@@ -19,9 +19,24 @@ const OK: ConnectionVerdict = { ok: true };
  * is the one blamed.
  */
 export interface ExistingEdges {
-  outgoing: readonly EdgeEntry[];
-  incoming: readonly EdgeEntry[];
+  /** Edges already leaving the source. */
+  outgoingCount: number;
+  /** Edges already entering the target. */
+  incomingCount: number;
+  /** Whether the source is already connected to `target` by `outcome`. */
+  connects(target: string, outcome: string | undefined): boolean;
 }
+
+/** Existing edges as the designer sees them: every edge already drawn. */
+export const allExistingEdges = (graph: WorkflowGraph, sourceId: string, targetId: string): ExistingEdges => {
+  const outgoing: readonly EdgeEntry[] = graph.outgoing.get(sourceId) ?? [];
+  return {
+    outgoingCount: outgoing.length,
+    incomingCount: graph.incoming.get(targetId)?.length ?? 0,
+    connects: (target, outcome) =>
+      outgoing.some((entry) => entry.edge.target === target && edgeOutcome(entry.edge) === outcome),
+  };
+};
 
 export const checkConnection = (
   graph: WorkflowGraph,
@@ -82,16 +97,13 @@ export const checkConnection = (
     );
   }
 
-  if (sourceType.ports.outputs === "one" && existing.outgoing.length > 0) {
+  if (sourceType.ports.outputs === "one" && existing.outgoingCount > 0) {
     return refuse(codes.tooManyOutgoing, `Node "${sourceId}" may have only one outgoing edge.`);
   }
-  if (targetType.ports.inputs === "one" && existing.incoming.length > 0) {
+  if (targetType.ports.inputs === "one" && existing.incomingCount > 0) {
     return refuse(codes.tooManyIncoming, `Node "${targetId}" may have only one incoming edge.`);
   }
-  const duplicate = existing.outgoing.some(
-    (entry) => entry.edge.target === targetId && edgeOutcome(entry.edge) === outcome,
-  );
-  if (duplicate) {
+  if (existing.connects(targetId, outcome)) {
     return refuse(
       codes.duplicateConnection,
       outcome === undefined
@@ -115,10 +127,14 @@ export const canConnect = (
 ): ConnectionVerdict => {
   try {
     const graph = buildWorkflowGraph(definition);
-    return checkConnection(graph, registry, sourceId, targetId, outcome, {
-      outgoing: graph.outgoing.get(sourceId) ?? [],
-      incoming: graph.incoming.get(targetId) ?? [],
-    });
+    return checkConnection(
+      graph,
+      registry,
+      sourceId,
+      targetId,
+      outcome,
+      allExistingEdges(graph, sourceId, targetId),
+    );
   } catch (error) {
     return refuse("FD9000", `The connection could not be checked: ${String(error)}`);
   }

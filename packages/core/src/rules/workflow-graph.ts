@@ -51,8 +51,11 @@ export const buildWorkflowGraph = (definition: unknown): WorkflowGraph => {
   };
   asArray(record.nodes).forEach((node, index) => {
     if (!isRecord(node) || typeof node.id !== "string" || typeof node.type !== "string") return;
-    const config = isRecord(node.config) ? node.config : {};
-    const entry: NodeEntry = { node: { ...(node as unknown as WorkflowNode), config }, index };
+    // Copy only when config is unusable, so the checks can always read node.config.
+    const usable = isRecord(node.config)
+      ? (node as unknown as WorkflowNode)
+      : { ...(node as unknown as WorkflowNode), config: {} };
+    const entry: NodeEntry = { node: usable, index };
     graph.nodes.push(entry);
     if (!graph.byId.has(node.id)) graph.byId.set(node.id, entry);
   });

@@ -70,6 +70,10 @@ const checkNodes = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
 
 const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Problem[]): void => {
   const edgeIds = new Set<string>();
+  // Edges are judged against the ones before them, so the later edge is the one blamed.
+  const outgoingSeen = new Map<string, number>();
+  const incomingSeen = new Map<string, number>();
+  const connections = new Set<string>();
   for (const entry of graph.edges) {
     const { edge, index } = entry;
     const pointer = `/edges/${index}`;
@@ -87,14 +91,23 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
     }
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
+    const outcome = edgeOutcome(edge);
+    const key = connectionKey(edge.source, edge.target, outcome);
+    const existing = {
+      outgoingCount: outgoingSeen.get(edge.source) ?? 0,
+      incomingCount: incomingSeen.get(edge.target) ?? 0,
+      connected: connections.has(key),
+    };
+    outgoingSeen.set(edge.source, existing.outgoingCount + 1);
+    incomingSeen.set(edge.target, existing.incomingCount + 1);
+    connections.add(key);
     // An edge between nodes of unknown type is already reported on the node.
     if (source && !Object.hasOwn(registry, source.node.type)) continue;
     if (target && !Object.hasOwn(registry, target.node.type)) continue;
-    const before = (list: typeof graph.edges | undefined) =>
-      (list ?? []).filter((other) => other.index < index);
-    const verdict = checkConnection(graph, registry, edge.source, edge.target, edgeOutcome(edge), {
-      outgoing: before(graph.outgoing.get(edge.source)),
-      incoming: before(graph.incoming.get(edge.target)),
+    const verdict = checkConnection(graph, registry, edge.source, edge.target, outcome, {
+      outgoingCount: existing.outgoingCount,
+      incomingCount: existing.incomingCount,
+      connects: () => existing.connected,
     });
     if (!verdict.ok) {
       problems.push(problem(verdict.code, edgePointer(pointer, verdict.code), verdict.message));
@@ -115,6 +128,9 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
     }
   }
 };
+
+const connectionKey = (source: string, target: string, outcome: string | undefined): string =>
+  JSON.stringify([source, target, outcome ?? null]);
 
 /** Points at the part of the edge that is wrong, so the designer highlights the right field. */
 const edgePointer = (pointer: string, code: string): string => {
