@@ -21,6 +21,7 @@ export const ENGINE_ERRORS = {
   commentRequired: "FD5013",
   instanceAlreadyStarted: "FD5014",
   unknownNodeType: "FD5015",
+  unknownEvent: "FD5016",
   expressionFailed: "FD5020",
   noDecisionPath: "FD5021",
   serviceCallFailed: "FD5022",

@@ -43,6 +43,7 @@ export type HistoryEntryType =
   | "incident.opened"
   | "incident.resolved"
   | "sla.started"
+  | "sla.retargeted"
   | "sla.paused"
   | "sla.resumed"
   | "sla.stopped"

@@ -22,7 +22,7 @@ import { stopSlaClocks } from "./sla-clock.ts";
 import type { StepContext } from "./step-context.ts";
 
 /** Node entries allowed in one step before the core calls it a loop and stops the token. */
-const MAX_ENTRIES_PER_STEP = 10_000;
+const MAX_ENTRIES_PER_STEP = 1_000;
 
 /**
  * One step in progress: a private copy of the state, the effects and history produced so

@@ -1,4 +1,4 @@
-import type { Assignment, SlaClock, SlaClockName, SlaPolicy } from "@flowdesk/core";
+import type { Assignment, SlaClock, SlaClockName, SlaPolicy, SlaTarget } from "@flowdesk/core";
 import { addBusinessMillis, businessMillisBetween } from "./business-calendar.ts";
 import { guardExpression } from "./expressions.ts";
 import { durationMillis, toInstant, toMillis } from "./instants.ts";
@@ -19,19 +19,32 @@ export const elapsedOn = (policy: SlaPolicy, fromMs: number, toMs: number): numb
 const advanceOn = (policy: SlaPolicy, fromMs: number, amountMs: number): number =>
   policy.businessHours ? addBusinessMillis(policy.calendar, fromMs, amountMs) : fromMs + amountMs;
 
-/** Starts both clocks for the instance's priority; no target for it means no clocks. */
-export const startSlaClocks = (run: Run): void => {
+/**
+ * Brings the clocks in line with the instance after an event: starts them once the
+ * priority has a target (counting from the instance's start, so the time before triage
+ * set the priority still counts), re-targets them when the priority changes, then
+ * applies `pauseWhen`.
+ */
+export const syncSlaClocks = (run: Run): void => {
   const policy = run.ctx.slaPolicy;
-  if (!policy) return;
+  if (!policy || run.state.status !== "running") return;
   const priorityVariable = run.definition.priorityVariable ?? "priority";
-  const priority = String(run.state.variables[priorityVariable] ?? "");
+  const value = run.state.variables[priorityVariable];
+  const priority = value === undefined || value === null ? "" : String(value);
   const target = policy.targets.find((candidate) => candidate.priority === priority);
-  if (!target) return;
+  if (target && !run.state.sla) startClocks(run, policy, priority, target);
+  else if (target && run.state.sla && run.state.sla.priority !== priority)
+    retarget(run, policy, priority, target);
+  applySlaPause(run);
+};
+
+const startClocks = (run: Run, policy: SlaPolicy, priority: string, target: SlaTarget): void => {
+  const since = run.state.startedAt;
   const clock = (iso: string): SlaClock => ({
     status: "running",
     targetMs: durationMillis(iso),
     consumedMs: 0,
-    since: run.ctx.now,
+    since,
     reached: [],
     breached: false,
   });
@@ -43,8 +56,22 @@ export const startSlaClocks = (run: Run): void => {
   };
   for (const name of CLOCKS) {
     const state = run.state.sla.clocks[name];
-    run.record({ type: "sla.started", data: { clock: name, priority, targetMs: state.targetMs } });
+    run.record({ type: "sla.started", data: { clock: name, priority, targetMs: state.targetMs, since } });
     arm(run, policy, name, state);
+  }
+};
+
+const retarget = (run: Run, policy: SlaPolicy, priority: string, target: SlaTarget): void => {
+  const sla = run.state.sla!;
+  sla.priority = priority;
+  for (const name of CLOCKS) {
+    const clock = sla.clocks[name];
+    if (clock.status === "stopped") continue;
+    clock.targetMs = durationMillis(name === "response" ? target.response : target.resolution);
+    run.record({ type: "sla.retargeted", data: { clock: name, priority, targetMs: clock.targetMs } });
+    if (clock.status !== "running") continue;
+    disarm(run, clock);
+    arm(run, policy, name, clock);
   }
 };
 
@@ -102,7 +129,7 @@ export const stopSlaClocks = (run: Run, names: SlaClockName[]): void => {
 };
 
 /** Re-evaluates `pauseWhen` after an event; pauses or resumes the clocks still counting. */
-export const applySlaPause = (run: Run): void => {
+const applySlaPause = (run: Run): void => {
   const sla = run.state.sla;
   const policy = run.ctx.slaPolicy;
   if (!sla || !policy?.pauseWhen || run.state.status !== "running") return;

@@ -11,7 +11,7 @@ export interface SlaClockExplanation {
   /** Each transition in order, with the time consumed at that point where history says it. */
   timeline: {
     at: string;
-    event: "started" | "paused" | "resumed" | "stopped" | "warning" | "breached";
+    event: "started" | "retargeted" | "paused" | "resumed" | "stopped" | "warning" | "breached";
     consumedMs?: number;
     atPercent?: number;
   }[];
@@ -19,6 +19,7 @@ export interface SlaClockExplanation {
 
 const EVENTS = {
   "sla.started": "started",
+  "sla.retargeted": "retargeted",
   "sla.paused": "paused",
   "sla.resumed": "resumed",
   "sla.stopped": "stopped",
@@ -52,6 +53,7 @@ export const explainSlaClocks = (history: readonly HistoryEntry[]): SlaClockExpl
     if (!clock) continue;
     const consumedMs = typeof data.consumedMs === "number" ? data.consumedMs : undefined;
     if (consumedMs !== undefined) clock.consumedMs = consumedMs;
+    if (event === "retargeted") clock.targetMs = Number(data.targetMs);
     if (event === "paused") clock.status = "paused";
     if (event === "resumed") clock.status = "running";
     if (event === "stopped") clock.status = "stopped";

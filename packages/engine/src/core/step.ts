@@ -9,7 +9,7 @@ import type {
 } from "@flowdesk/core";
 import { ENGINE_ERRORS, INSTANCE_STATE_VERSION, incidentError, rejectEvent } from "@flowdesk/core";
 import { Run } from "./run.ts";
-import { applySlaPause, reachSlaCheckpoint, startSlaClocks, stopSlaClocks } from "./sla-clock.ts";
+import { reachSlaCheckpoint, stopSlaClocks, syncSlaClocks } from "./sla-clock.ts";
 import type { StepContext, StepResult } from "./step-context.ts";
 
 /**
@@ -46,7 +46,7 @@ export const step = (
   }
   const run = new Run(definition, structuredClone(state), ctx);
   apply(run, event);
-  applySlaPause(run);
+  syncSlaClocks(run);
   return { state: run.state, effects: run.effects, history: run.history };
 };
 
@@ -71,19 +71,19 @@ const start = (definition: WorkflowDefinition, event: InstanceStartEvent, ctx: S
   };
   const run = new Run(definition, state, ctx);
   run.record({ type: "instance.started", by: event.requester, data: { definitionId: definition.id } });
-  startSlaClocks(run);
   const startNodeId = run.index.startNodeId;
   if (startNodeId === undefined) {
     throw rejectEvent(ENGINE_ERRORS.unknownNodeType, `Workflow "${definition.id}" has no start step.`);
   }
   run.enqueue(run.createToken(startNodeId, undefined));
   run.drain();
-  applySlaPause(run);
+  syncSlaClocks(run);
   return { state: run.state, effects: run.effects, history: run.history };
 };
 
 const apply = (run: Run, event: Exclude<EngineEvent, InstanceStartEvent>): void => {
   const { state } = run;
+  const type: string = event.type;
   switch (event.type) {
     case "instance.cancel":
       run.cancel(event.reason ?? "cancelled", event.by);
@@ -178,6 +178,8 @@ const apply = (run: Run, event: Exclude<EngineEvent, InstanceStartEvent>): void 
       return;
     }
   }
+  // Events come from outside (HTTP, queues): an unknown type is refused, not ignored.
+  throw rejectEvent(ENGINE_ERRORS.unknownEvent, `"${type}" is not an engine event.`);
 };
 
 const tokenOf = (run: Run, tokenId: string): Token => {
