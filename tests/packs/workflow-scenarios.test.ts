@@ -62,7 +62,7 @@ describe.each([...pack.workflows.keys()].sort())("workflow %s", (workflowId) => 
     // then (after all scenarios ran)
     const total = definition.edges.length;
     coverageLines.push(
-      `  ${workflowId.padEnd(24)} ${String(total - coverage.missing().length).padStart(3)}/${String(total).padEnd(3)} edges  ${coverage.percent()} %`,
+      `  ${workflowId.padEnd(28)} ${String(total - coverage.missing().length).padStart(3)}/${String(total).padEnd(3)} edges  ${coverage.percent()} %`,
     );
     expect(coverage.missing()).toEqual([]);
     expect(coverage.percent()).toBe(100);
