@@ -27,7 +27,7 @@ export const collapseAjvErrors = (errors: readonly ErrorObject[]): ErrorObject[]
       branches.set(branch, list);
     }
     if (branches.size === 0) return;
-    const chosen = chooseBranch(errors, branches, error.instancePath);
+    const chosen = lacksTag(error) ? undefined : chooseBranch(errors, branches, error.instancePath);
     for (const [branch, members] of branches) {
       if (branch !== chosen) for (const member of members) dropped.add(member);
     }
@@ -35,6 +35,25 @@ export const collapseAjvErrors = (errors: readonly ErrorObject[]): ErrorObject[]
     if (chosen !== undefined) dropped.add(index);
   });
   return errors.filter((_, index) => !dropped.has(index));
+};
+
+/**
+ * The alternatives differ by a property every branch fixes with a const (assignee rule:
+ * kind), and the data does not have it: no branch was meant, the missing tag is the issue.
+ */
+const lacksTag = (error: ErrorObject): boolean => {
+  const branches = Array.isArray(error.schema) ? (error.schema as unknown[]) : [];
+  const data = error.data;
+  if (branches.length === 0 || !data || typeof data !== "object" || Array.isArray(data)) return false;
+  const constProperties = (branch: unknown): string[] => {
+    const properties = (branch as { properties?: Record<string, { const?: unknown }> } | undefined)
+      ?.properties;
+    return properties ? Object.keys(properties).filter((name) => properties[name]?.const !== undefined) : [];
+  };
+  const tags = constProperties(branches[0]).filter((name) =>
+    branches.every((branch) => constProperties(branch).includes(name)),
+  );
+  return tags.length > 0 && tags.every((name) => !Object.hasOwn(data, name));
 };
 
 const isWithin = (path: string, parent: string): boolean => path === parent || path.startsWith(`${parent}/`);

@@ -291,7 +291,7 @@ const shapeMismatch = (error: ErrorObject, label: string, forRequester: boolean)
     );
     const actual = data[tag.name];
     return {
-      code: PROBLEM_CODES.notAllowedValue,
+      code: actual === undefined ? PROBLEM_CODES.missingProperty : PROBLEM_CODES.notAllowedValue,
       pointer: joinPointer(error.instancePath, tag.name),
       message:
         actual === undefined

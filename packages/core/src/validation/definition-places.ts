@@ -22,6 +22,10 @@ const ANCHORS: Record<string, string> = {
   outcomes: "outcome",
   workingHours: "working hours",
   holidays: "holiday",
+  approvers: "approver",
+  to: "recipient",
+  notify: "recipient",
+  assignments: "assignment",
 };
 
 const CONTENT_KINDS: Record<string, string> = {
