@@ -114,6 +114,15 @@ describe("evaluateExpression", () => {
     expect(error.message).toBe("The expression failed: + cannot be applied to (string, int).");
   });
 
+  it("names the receiver type when a method does not fit", () => {
+    // when
+    const error = thrownBy(() => evaluateExpression('reopenCount.startsWith("1")', incident));
+    // then
+    expect(error.message).toBe(
+      "The expression failed: startsWith() cannot be called on an int with (string).",
+    );
+  });
+
   it("reports division by zero", () => {
     // when
     const error = thrownBy(() => evaluateExpression("reopenCount / 0", incident));

@@ -28,10 +28,13 @@ const OPERATOR_NAMES: Record<string, string> = {
 /** Library error text as a sentence a process owner can act on. */
 const describeCelError = (error: CelError): string => {
   const text = error.message;
-  const overload = /no matching overload for '([^']+)' applied to '\((.*)\)'/.exec(text);
+  const overload = /no matching overload for '([^']+)' applied to '(?:([^'(]*)\.)?\((.*)\)'/.exec(text);
   if (overload) {
     const name = overload[1] as string;
-    return `${OPERATOR_NAMES[name] ?? name} cannot be applied to (${overload[2]})`;
+    const [, , target, args] = overload;
+    if (target)
+      return `${name}() cannot be called on ${/^[aeiou]/.test(target) ? "an" : "a"} ${target} with (${args})`;
+    return `${OPERATOR_NAMES[name] ?? name} cannot be applied to (${args})`;
   }
   const field = /^(?:field not found|no such key): (.*)$/.exec(text);
   if (field) return `the data has no field or key ${field[1]}`;
