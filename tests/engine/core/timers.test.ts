@@ -85,6 +85,39 @@ describe("timers", () => {
   });
 });
 
+describe("date timers from CEL timestamps", () => {
+  it("accepts a timestamp computed in the expression", () => {
+    // given a date computed as opening time plus 48 hours
+    const definition = structuredClone(fixture("date-timer.workflow.json"));
+    definition.nodes[1]!.config = { mode: "date", date: 'timestamp(openedAt) + duration("48h")' };
+
+    // when it starts
+    const { results } = runEvents(definition, [startEvent({ openedAt: "2026-03-02T09:30:00Z" })]);
+
+    // then the job is due two days later
+    expect(results[0]!.effects).toEqual([
+      {
+        type: "job.schedule",
+        jobId: "job-1",
+        dueAt: "2026-03-04T09:30:00.000Z",
+        purpose: { kind: "timer", tokenId: "token-1" },
+      },
+    ]);
+  });
+
+  it("opens an FD5025 incident when the expression is not a date", () => {
+    // given a date expression giving a number
+    const definition = structuredClone(fixture("date-timer.workflow.json"));
+    definition.nodes[1]!.config = { mode: "date", date: "42" };
+
+    // when it starts
+    const { state } = runEvents(definition, [startEvent()]);
+
+    // then the timer step has an incident
+    expect(Object.values(state.incidents).map((incident) => incident.error.code)).toEqual(["FD5025"]);
+  });
+});
+
 describe("attached timers", () => {
   const definition = fixture("escalation.workflow.json");
 
