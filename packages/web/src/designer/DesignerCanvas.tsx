@@ -19,6 +19,7 @@ import { checkConnection } from "../core-bridge/core-rules.ts";
 import { type CanvasNodeData, indexProblems, toCanvas } from "./model/canvas-mapping.ts";
 import type { Selection } from "./model/designer-store.ts";
 import type { Point } from "./model/layout-positions.ts";
+import { nextOutcome } from "./model/new-edge.ts";
 import { NODE_DRAG_TYPE } from "./Palette.tsx";
 import { WorkflowNodeView } from "./WorkflowNodeView.tsx";
 
@@ -83,6 +84,9 @@ export const DesignerCanvas = ({
   );
   const [nodes, setNodes] = useState<Node<CanvasNodeData>[]>(canvas.nodes);
   const edges = useMemo(() => toFlowEdges(canvas.edges), [canvas.edges]);
+  // Fit only what is there when the canvas opens: fitting an empty canvas would zoom in
+  // on the first dropped step.
+  const [fitOnOpen] = useState(() => definition.nodes.length > 0);
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
 
@@ -145,7 +149,13 @@ export const DesignerCanvas = ({
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) =>
-      checkConnection(definition, connection.source, connection.target, undefined, registry).allowed,
+      checkConnection(
+        definition,
+        connection.source,
+        connection.target,
+        nextOutcome(definition, registry, connection.source),
+        registry,
+      ).allowed,
     [definition, registry],
   );
 
@@ -179,14 +189,24 @@ export const DesignerCanvas = ({
         deleteKeyCode={null}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         selectionKeyCode="Shift"
-        fitView
+        fitView={fitOnOpen}
+        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+        defaultViewport={{ x: 0, y: 0, zoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable ariaLabel={t("designer.minimap")} />
+        {readOnly ? null : (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={t("designer.minimap")}
+            nodeColor="#9aa2ae"
+            maskColor="rgb(238 240 243 / 0.7)"
+          />
+        )}
         <Controls showInteractive={false} aria-label={t("designer.zoomControls")} />
       </ReactFlow>
     </section>

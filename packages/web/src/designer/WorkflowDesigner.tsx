@@ -187,8 +187,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
     const nodeId =
       target.kind === "node" ? target.id : definition.edges.find((edge) => edge.id === target.id)?.source;
     const internal = nodeId ? flow.getNode(nodeId) : undefined;
-    if (internal)
-      void flow.setCenter(internal.position.x + 90, internal.position.y + 32, { zoom: 1, duration: 200 });
+    if (internal) void flow.setCenter(internal.position.x + 90, internal.position.y + 32, { zoom: 1 });
   };
 
   const selectedNode =

@@ -23,7 +23,7 @@ export const WorkflowNodeView = memo(({ data, selected }: NodeProps & { data: Ca
       <NodeGlyph type={node.type} />
       <div className="wf-node__text">
         <span className="wf-node__name">{node.name || typeLabel}</span>
-        <span className="wf-node__type">{typeLabel}</span>
+        {node.name && node.name !== typeLabel ? <span className="wf-node__type">{typeLabel}</span> : null}
       </div>
       {problems.length > 0 ? (
         <span className="wf-node__badge" title={problems.map((problem) => problem.message).join("\n")}>

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from "@flowdesk/core";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WorkflowSettings } from "./model/commands/selection-commands.ts";
 
@@ -16,6 +17,10 @@ export const WorkflowPanel = ({
     description: definition.description,
     variables: definition.variables,
   };
+  const shown = JSON.stringify(definition.variables, null, 2);
+  const [variablesText, setVariablesText] = useState(shown);
+  const [variablesError, setVariablesError] = useState<string | undefined>();
+  useEffect(() => setVariablesText(shown), [shown]);
   return (
     <section className="side-panel" aria-labelledby="workflow-panel-title">
       <h2 id="workflow-panel-title" className="panel-title">
@@ -39,6 +44,34 @@ export const WorkflowPanel = ({
             onChange({ ...current, description: event.target.value === "" ? undefined : event.target.value })
           }
         />
+      </div>
+      <div className="field">
+        <label htmlFor="workflow-variables">{t("designer.variables")}</label>
+        <textarea
+          id="workflow-variables"
+          className="code"
+          rows={8}
+          spellCheck={false}
+          value={variablesText}
+          aria-invalid={variablesError !== undefined}
+          aria-describedby="workflow-variables-help"
+          onChange={(event) => {
+            setVariablesText(event.target.value);
+            try {
+              const variables = JSON.parse(event.target.value) as unknown;
+              if (typeof variables !== "object" || variables === null || Array.isArray(variables)) {
+                throw new Error(t("designer.variablesObject"));
+              }
+              setVariablesError(undefined);
+              onChange({ ...current, variables: variables as WorkflowDefinition["variables"] });
+            } catch (error) {
+              setVariablesError((error as Error).message);
+            }
+          }}
+        />
+        <span id="workflow-variables-help" className={variablesError ? "field-error" : "field-hint"}>
+          {variablesError ?? t("designer.variablesHelp")}
+        </span>
       </div>
       <p className="field-hint">{t("designer.selectHint")}</p>
     </section>

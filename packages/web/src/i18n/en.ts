@@ -64,6 +64,9 @@ export const en = {
     condition: "Condition (CEL)",
     conditionHelp: 'Taken when this is true, e.g. priority == "P1".',
     defaultEdge: "Default path (taken when no condition holds)",
+    variables: "Variables (JSON Schema)",
+    variablesHelp: "The data a request carries; conditions and rules read these names.",
+    variablesObject: "A JSON Schema object is expected.",
     workflowSettings: "Workflow",
     title: "Title",
     description: "Description",
@@ -78,7 +81,7 @@ export const en = {
   problems: {
     title: "Problems",
     none: "No problems found.",
-    summary: "{{errors}} errors, {{warnings}} warnings",
+    summary: "Errors: {{errors}} · Warnings: {{warnings}}",
     error: "Error",
     warning: "Warning",
     workflow: "Workflow",

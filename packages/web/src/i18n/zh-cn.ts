@@ -60,6 +60,9 @@ export const zhCN = {
     condition: "条件（CEL）",
     conditionHelp: '条件为真时走此路径，例如 priority == "P1"。',
     defaultEdge: "默认路径（所有条件都不满足时）",
+    variables: "变量（JSON Schema）",
+    variablesHelp: "请求携带的数据；条件和规则按这些名称读取。",
+    variablesObject: "需要一个 JSON Schema 对象。",
     workflowSettings: "工作流",
     title: "标题",
     description: "描述",
@@ -71,7 +74,7 @@ export const zhCN = {
   problems: {
     title: "问题",
     none: "未发现问题。",
-    summary: "{{errors}} 个错误，{{warnings}} 个警告",
+    summary: "错误：{{errors}} · 警告：{{warnings}}",
     error: "错误",
     warning: "警告",
     workflow: "工作流",

@@ -1,13 +1,19 @@
 import type { WorkflowDefinition, WorkflowLayout } from "@flowdesk/core";
-import ELK from "elkjs/lib/elk.bundled.js";
+import type { ELK as ElkEngine } from "elkjs/lib/elk.bundled.js";
 
 export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 64;
 
-const elk = new ELK();
+let engine: Promise<ElkEngine> | undefined;
+// elkjs is large: load it the first time someone asks for a layout, not with the app.
+const elkEngine = (): Promise<ElkEngine> => {
+  engine ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK());
+  return engine;
+};
 
 /** Left-to-right layered layout computed by elkjs; returns positions only. */
 export const computeLayout = async (definition: WorkflowDefinition): Promise<WorkflowLayout> => {
+  const elk = await elkEngine();
   const graph = await elk.layout({
     id: "workflow",
     layoutOptions: {

@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe.ts";
+import { launchChromium, screenshot } from "./support/browser.ts";
+import { canvasNode, clickEdge, connect, dragFromPalette } from "./support/canvas-mouse.ts";
+import { FakeFlowdeskApi } from "./support/fake-api.ts";
+import { type StaticSite, serveBuiltApp } from "./support/static-server.ts";
+
+// The REST API is the in-memory FAKE in support/fake-api.ts until the real server runs here.
+
+let browser: Browser;
+let site: StaticSite;
+let context: BrowserContext;
+let page: Page;
+const api = new FakeFlowdeskApi();
+
+beforeAll(async () => {
+  site = await serveBuiltApp();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" });
+  page = await context.newPage();
+  await api.install(page);
+});
+
+afterEach(async (test) => {
+  // A failing step keeps a picture of the screen it failed on.
+  if (test.task.result?.state === "fail")
+    await screenshot(page, `failure-${test.task.name.replace(/\W+/g, "-")}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("process owner designs a workflow and a form", () => {
+  it("builds a workflow from an empty canvas with the mouse", async () => {
+    // given an empty workflow
+    await page.goto(`${site.url}/#/workflows/laptop-request`);
+    await page.locator(".react-flow__pane").waitFor();
+    // when the steps are dragged from the palette
+    await dragFromPalette(page, "start", 80, 220);
+    await dragFromPalette(page, "user-task", 300, 220);
+    await dragFromPalette(page, "decision", 540, 220);
+    await dragFromPalette(page, "end", 780, 100);
+    await dragFromPalette(page, "end", 780, 340);
+    // and connected
+    await connect(page, "start-1", "user-task-1");
+    await connect(page, "user-task-1", "decision-1");
+    await connect(page, "decision-1", "end-1");
+    await screenshot(page, "01-designer-drawing");
+    // then
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(5);
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(3);
+  });
+
+  it("sees the unconnected end flagged, selects it from the problems panel and fixes it", async () => {
+    // given the second end is not connected
+    const problem = page.locator(".problem", { hasText: '"end-2"' });
+    await problem.first().waitFor();
+    // when the problem is chosen
+    await problem.first().locator("button").click();
+    // then the end is selected, and connecting it clears the problem
+    await expect.poll(() => canvasNode(page, "end-2").getAttribute("class")).toContain("selected");
+    await connect(page, "decision-1", "end-2");
+    await expect.poll(() => problem.count()).toBe(0);
+  });
+
+  it("declares a variable and sets a condition and a default path on the decision's edges", async () => {
+    // given the workflow settings
+    await page.locator(".react-flow__pane").click({ position: { x: 400, y: 500 } });
+    await page
+      .getByLabel("Variables (JSON Schema)")
+      .fill(JSON.stringify({ type: "object", properties: { priority: { type: "string" } } }));
+    // when the edges leaving the decision are configured
+    await clickEdge(page, "edge-3");
+    await page.getByLabel("Condition (CEL)").fill('priority == "P1"');
+    await clickEdge(page, "edge-4");
+    await page.getByLabel("Default path (taken when no condition holds)").check();
+    await screenshot(page, "02-designer-edge-panel");
+    // then
+    await expect.poll(() => page.locator(".problems__summary").textContent()).toBe("No problems found.");
+    await expect.poll(() => page.getByRole("button", { name: "Publish" }).isEnabled()).toBe(true);
+  });
+
+  it("undoes and redoes with the keyboard", async () => {
+    // given the default path was the last edit
+    const edge = page.locator('.react-flow__edge[data-id="edge-4"]');
+    await page.locator(".react-flow__pane").click({ position: { x: 400, y: 500 } });
+    // when
+    await page.keyboard.press("Control+z");
+    const afterUndo = await edge.getAttribute("class");
+    await page.keyboard.press("Control+Shift+z");
+    // then
+    expect(afterUndo).not.toContain("is-default");
+    await expect.poll(() => edge.getAttribute("class")).toContain("is-default");
+  });
+
+  it("publishes, and the published version holds the drawn workflow", async () => {
+    // when
+    await page.getByRole("button", { name: "Publish" }).click();
+    // then
+    await page.getByText("Version 1 published.").waitFor();
+    const published = api.collections.get("workflows")?.get("laptop-request")?.versions[0]?.definition as {
+      nodes: unknown[];
+      edges: { id: string; condition?: string; isDefault?: boolean }[];
+    };
+    expect(published.nodes).toHaveLength(5);
+    expect(published.edges.find((edge) => edge.id === "edge-3")?.condition).toBe('priority == "P1"');
+    expect(published.edges.find((edge) => edge.id === "edge-4")?.isDefault).toBe(true);
+    expect(api.requests.filter((request) => request.method !== "GET").every((request) => request.csrf)).toBe(
+      true,
+    );
+  });
+
+  it("shows the difference between two published versions", async () => {
+    // given a second version with a renamed end
+    await canvasNode(page, "end-1").click();
+    await page.getByLabel("Name", { exact: true }).fill("Laptop ordered");
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Version 2 published.").waitFor();
+    // when the versions are compared
+    await page.getByRole("button", { name: "Versions" }).click();
+    await page.getByRole("button", { name: "Show differences" }).click();
+    await page
+      .locator(".diff__canvas .react-flow__node.selected, .diff__canvas .wf-node.is-changed")
+      .first()
+      .waitFor();
+    await screenshot(page, "03-designer-version-diff");
+    // then
+    await expect.poll(() => page.locator(".diff__key.is-changed").textContent()).toContain("end-1");
+    await page.getByRole("button", { name: "Close" }).click();
+  });
+
+  it("has no serious accessibility violations in the designer", async () => {
+    // when
+    const violations = await seriousViolations(page);
+    // then
+    expect(violations).toEqual([]);
+  });
+});
