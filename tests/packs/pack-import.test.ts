@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   assemblePack,
   checkPack,
@@ -10,16 +7,18 @@ import {
   type TemplatePack,
   type WorkflowDefinition,
 } from "@flowdesk/core";
+import { WorkflowRuntime } from "@flowdesk/engine";
 import { nodeRegistry } from "@flowdesk/nodes";
 import {
   exportPack,
   importPack,
-  openServerStore,
   type ServerStore,
+  type ServerTransaction,
   contentHash as storeContentHash,
 } from "@flowdesk/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { starterPackFiles } from "./starter-pack.ts";
+import { BACKENDS, openEmptyStore } from "./test-stores.ts";
 
 const manifest: PackManifest = { id: "itil-starter", version: "1.0.0", title: "ITIL starter pack" };
 const buildStarterPack = (): TemplatePack =>
@@ -39,19 +38,6 @@ const snapshot = (store: ServerStore) =>
     audit: await tx.sql.all("SELECT * FROM audit_log ORDER BY seq"),
   }));
 
-let dataDir: string;
-let store: ServerStore;
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "flowdesk-pack-"));
-  store = await openServerStore({ dataDir });
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe("the starter pack as a template pack", () => {
   it("passes the pack check with no problem at all", () => {
     // when
@@ -69,7 +55,18 @@ describe("the starter pack as a template pack", () => {
   });
 });
 
-describe("importPack and exportPack", () => {
+describe.each(BACKENDS)("importPack and exportPack on $name", (backend) => {
+  let store: ServerStore;
+  let close: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ store, close } = await openEmptyStore(backend));
+  });
+
+  afterEach(async () => {
+    await close();
+  });
+
   it("imports into an empty database and exports an equivalent pack", async () => {
     // given
     const pack = buildStarterPack();
@@ -136,6 +133,80 @@ describe("importPack and exportPack", () => {
       "Incident management",
       "Incident management (revised)",
     ]);
+  });
+
+  it("keeps running requests on the version they started on", async () => {
+    // given a knowledge article under review on version 1
+    const pack = buildStarterPack();
+    await importPack(store, pack, { by: "admin" });
+    const runtime = new WorkflowRuntime({ store: store.runtime });
+    const article = {
+      articleTitle: "Reset the VPN client",
+      audience: "everyone",
+      summary: "Fixes most VPN time-outs.",
+      articleBody: "Quit the client, delete the profile, sign in again.",
+    };
+    const started = await runtime.startInstance({
+      definitionId: "knowledge-management",
+      requester: "sam.agent",
+      data: article,
+    });
+
+    // when version 1.1.0 of the pack changes the workflow
+    const newer = structuredClone(pack);
+    newer.manifest.version = "1.1.0";
+    const knowledge = newer.contents.workflows?.find((workflow) => workflow.id === "knowledge-management");
+    if (knowledge === undefined) throw new Error("the starter pack lost its knowledge workflow");
+    knowledge.description = "Revised in 1.1.0.";
+    await importPack(store, newer, { by: "admin" });
+    const review = started.effects.find((effect) => effect.type === "task.create");
+    if (review?.type !== "task.create") throw new Error("no review task was created");
+    const finished = await runtime.completeTask({
+      taskId: review.taskId,
+      by: "kim.knowledge",
+      outcome: "publish",
+      data: { reviewComments: "Clear." },
+    });
+    const next = await runtime.startInstance({
+      definitionId: "knowledge-management",
+      requester: "sam.agent",
+      data: article,
+    });
+
+    // then the running request finished on version 1 and new requests use version 2
+    expect(started.instance.definitionVersion).toBe(1);
+    expect(finished.instance).toMatchObject({ definitionVersion: 1, status: "completed" });
+    expect(next.instance.definitionVersion).toBe(2);
+  });
+
+  it("rolls everything back when the database fails halfway through an import", async () => {
+    // given a store whose fifth publish fails
+    const before = await snapshot(store);
+    let publishes = 0;
+    const failing = {
+      transaction: <T>(work: (tx: ServerTransaction) => Promise<T>) =>
+        store.transaction((tx) =>
+          work({
+            ...tx,
+            definitions: {
+              ...tx.definitions,
+              publish: (input) => {
+                publishes++;
+                if (publishes === 5) throw new Error("disk full");
+                return tx.definitions.publish(input);
+              },
+            },
+          }),
+        ),
+    } as ServerStore;
+
+    // when
+    const attempt = importPack(failing, buildStarterPack(), { by: "admin" });
+
+    // then nothing of the four earlier publishes is left
+    await expect(attempt).rejects.toThrow("disk full");
+    expect(publishes).toBe(5);
+    expect(await snapshot(store)).toEqual(before);
   });
 
   it("refuses a broken pack whole, lists every problem and leaves the database unchanged", async () => {
