@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Effect, WorkflowDefinition } from "@flowdesk/core";
 import { type CommandResult, JobRunner, WorkflowRuntime } from "@flowdesk/engine";
@@ -112,6 +112,8 @@ interface LoadFigures {
   instancesPerS: number;
   p50: number;
   p99: number;
+  /** CPU time of this process per committed command: what the figures would be on an idle core. */
+  cpuMsPerCommand: number;
 }
 
 const percentile = (values: number[], p: number): number => {
@@ -131,6 +133,7 @@ let sequence = 0;
 /** Closed loop: AGENTS agents each run incidents back to back. */
 async function saturate(rig: Rig, ms: number): Promise<LoadFigures> {
   reset(rig);
+  const cpu = process.cpuUsage();
   const stop = { now: false };
   const runner = runnerLoop(rig, stop);
   const started = performance.now();
@@ -142,11 +145,13 @@ async function saturate(rig: Rig, ms: number): Promise<LoadFigures> {
   const seconds = (performance.now() - started) / 1000;
   stop.now = true;
   await runner;
+  const used = process.cpuUsage(cpu);
   return {
     commandsPerS: rig.commands / seconds,
     instancesPerS: rig.completed / seconds,
     p50: percentile(rig.latencies, 50),
     p99: percentile(rig.latencies, 99),
+    cpuMsPerCommand: (used.user + used.system) / 1000 / Math.max(1, rig.commands),
   };
 }
 
@@ -172,6 +177,7 @@ async function atRate(rig: Rig, instancesPerS: number, ms: number): Promise<Load
     instancesPerS: rig.completed / seconds,
     p50: percentile(rig.latencies, 50),
     p99: percentile(rig.latencies, 99),
+    cpuMsPerCommand: Number.NaN,
   };
 }
 
@@ -304,6 +310,11 @@ export async function runRuntimeBench(): Promise<BenchResult<Figures>> {
         { name: "runtime sqlite: command latency p99", value: figures.sqlite_p99_ms, unit: "ms" },
         { name: "runtime sqlite: p99 at 70% of max load", value: figures.sqlite_p99_at_70pct_ms, unit: "ms" },
         {
+          name: "runtime sqlite: CPU of this process per command",
+          value: round(max.cpuMsPerCommand),
+          unit: "ms",
+        },
+        {
           name: "runtime sqlite: 1k waiting instances",
           value: Math.round(at1k.commandsPerS),
           unit: "commands/s",
@@ -325,6 +336,11 @@ export async function runRuntimeBench(): Promise<BenchResult<Figures>> {
           unit: "instances/s",
         },
         { name: "runtime postgres: command latency p99", value: figures.pg_p99_ms, unit: "ms" },
+        {
+          name: "runtime postgres: CPU of this process per command",
+          value: pg === null ? null : round(pg.cpuMsPerCommand),
+          unit: "ms",
+        },
       ],
       figures,
     };
@@ -336,6 +352,12 @@ export async function runRuntimeBench(): Promise<BenchResult<Figures>> {
 const round = (value: number): number => Math.round(value * 100) / 100;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // Other work on the machine shows up in every figure here; say how busy it was.
+  process.stderr.write(
+    `  machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}\n`,
+  );
   const started = performance.now();
   const result = await runRuntimeBench();
   printBenchResult(result);

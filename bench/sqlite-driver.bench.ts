@@ -10,7 +10,7 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Knex } from "@flowdesk/store";
 import { openStore } from "@flowdesk/store";
@@ -76,15 +76,22 @@ const params = (n: number) => {
   return { instanceId, at, previousTask: `task-${n}`, nextTask: `task-${n + INSTANCES}` };
 };
 
-async function knexVariant(client: "sqlite3" | "better-sqlite3", dir: string): Promise<Sample> {
+/** FULL = durable commits (what Flowdesk runs); OFF isolates the driver's CPU cost from fsync. */
+type Synchronous = "FULL" | "OFF";
+
+async function knexVariant(
+  client: "sqlite3" | "better-sqlite3",
+  dir: string,
+  synchronous: Synchronous = "FULL",
+): Promise<Sample> {
   const knex = knexFactory({
     client,
-    connection: { filename: join(dir, `${client}.sqlite`) },
+    connection: { filename: join(dir, `${client}-${synchronous}.sqlite`) },
     useNullAsDefault: true,
     pool: { min: 1, max: 1 },
   });
   await knex.raw("PRAGMA journal_mode = WAL");
-  await knex.raw("PRAGMA synchronous = FULL");
+  await knex.raw(`PRAGMA synchronous = ${synchronous}`);
   for (const statement of SCHEMA) await knex.raw(statement);
   await seedWith((sql, values) => knex.raw(sql, values as Knex.RawBinding[]).then(() => undefined));
   const sample = await measure(async (n) => {
@@ -137,10 +144,10 @@ async function seedWith(run: (sql: string, values: unknown[]) => Promise<void>):
   }
 }
 
-function preparedVariant(dir: string, perCommit: number): Promise<Sample> {
-  const db = new Database(join(dir, `prepared-${perCommit}.sqlite`));
+function preparedVariant(dir: string, perCommit: number, synchronous: Synchronous = "FULL"): Promise<Sample> {
+  const db = new Database(join(dir, `prepared-${perCommit}-${synchronous}.sqlite`));
   db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
+  db.pragma(`synchronous = ${synchronous}`);
   for (const statement of SCHEMA) db.exec(statement);
   const s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<
     keyof typeof SQL,
@@ -284,6 +291,9 @@ export async function runSqliteDriverBench(): Promise<BenchResult> {
       ["knex + better-sqlite3", () => knexVariant("better-sqlite3", dir)],
       ["better-sqlite3 prepared", () => preparedVariant(dir, 1)],
       ["better-sqlite3 prepared, 10 per commit", () => preparedVariant(dir, 10)],
+      ["knex + sqlite3, synchronous=OFF (CPU only)", () => knexVariant("sqlite3", dir, "OFF")],
+      ["knex + better-sqlite3, synchronous=OFF (CPU only)", () => knexVariant("better-sqlite3", dir, "OFF")],
+      ["better-sqlite3 prepared, synchronous=OFF (CPU only)", () => preparedVariant(dir, 1, "OFF")],
       ["flowdesk store, sequential", () => storeVariant(dir, 1)],
       ["flowdesk store, 32 concurrent (group commit)", () => storeVariant(dir, 32)],
     ];
@@ -307,5 +317,11 @@ export async function runSqliteDriverBench(): Promise<BenchResult> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // Other work on the machine shows up in every figure here; say how busy it was.
+  process.stderr.write(
+    `  machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}\n`,
+  );
   printBenchResult(await runSqliteDriverBench());
 }
