@@ -5,6 +5,7 @@ import type { DefinitionIndex } from "./definition-index.ts";
 import { formFieldNames } from "./definition-index.ts";
 import { checkExpressionSource, checkTemplateSource } from "./expression-port.ts";
 import { collectExpressionSites, type ExpressionSite, producedVariables } from "./expression-sites.ts";
+import { escapeSegment } from "./json-pointer.ts";
 import { isRecord, problem } from "./make-problem.ts";
 import { nearestName } from "./nearest-name.ts";
 import { PROBLEM_CODES } from "./problem-codes.ts";
@@ -63,6 +64,7 @@ export const checkWorkflowExpressions = (
       return reached.has(readerNodeId);
     });
 
+  problems.push(...checkSubprocessInputs(graph, index));
   for (const site of collectExpressionSites(graph, registry)) {
     const result =
       site.form === "template" ? checkTemplateSource(site.source) : checkExpressionSource(site.source);
@@ -116,6 +118,29 @@ const childVariables = (workflowId: string, index: DefinitionIndex | undefined):
     for (const field of formFieldNames(index?.get("form", formId)?.document)) known.add(field);
   }
   return known;
+};
+
+/** A subprocess input names a variable of the child; the child must have it (when known). */
+const checkSubprocessInputs = (graph: WorkflowGraph, index: DefinitionIndex | undefined): Problem[] => {
+  const problems: Problem[] = [];
+  for (const { node, index: nodeIndex } of graph.nodes) {
+    const { workflow, input } = node.config;
+    if (node.type !== "subprocess" || typeof workflow !== "string" || !isRecord(input)) continue;
+    const known = childVariables(workflow, index);
+    if (!known) continue;
+    for (const name of Object.keys(input)) {
+      if (known.has(name)) continue;
+      const suggestion = nearestName(name, known);
+      problems.push(
+        problem(
+          codes.unknownVariable,
+          `/nodes/${nodeIndex}/config/input/${escapeSegment(name)}`,
+          `Workflow "${workflow}" has no variable "${name}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
+        ),
+      );
+    }
+  }
+  return problems;
 };
 
 const unknownVariable = (
