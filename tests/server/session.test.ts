@@ -1,8 +1,11 @@
+import { createApp } from "@flowdesk/server";
+import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BACKENDS,
   createTestUser,
   openTestApp,
+  quietLogger,
   signIn,
   TEST_PASSWORD,
   type TestApp,
@@ -163,5 +166,51 @@ describe.each(BACKENDS)("sessions on $name", (backend) => {
     const created = entries.find((entry) => entry.action === "session.created" && entry.actor === "alice");
     expect(created?.ip).toBeTruthy();
     expect(entries.some((entry) => entry.action === "session.refused")).toBe(true);
+  });
+
+  it("counts failed sign-ins in the database, so two server processes share one limit", async () => {
+    // given two apps (two processes) on one database
+    const fresh = await openTestApp(backend);
+    try {
+      await createTestUser(fresh.store, { username: "dave", roles: ["requester"] });
+      const second = createApp({ store: fresh.store, log: quietLogger }).app;
+      const onFirst = await visitor(fresh.app);
+      const onSecond = await visitor(second);
+      const fail = (client: typeof onFirst) =>
+        client.agent
+          .post("/api/session")
+          .set("X-CSRF-Token", client.csrf)
+          .send({ username: "dave", password: "guess" });
+
+      // when 3 attempts fail on one and 2 on the other
+      for (let index = 0; index < 3; index += 1) expect((await fail(onFirst)).status).toBe(401);
+      for (let index = 0; index < 2; index += 1) expect((await fail(onSecond)).status).toBe(401);
+
+      // then the next attempt on either is refused, and the table holds no user name
+      expect((await fail(onFirst)).status).toBe(429);
+      const rows = await fresh.store.transaction((tx) => tx.sql.all("SELECT key FROM rate_limit_hits"));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(String(row.key)).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("limits how many visitor sessions one address can create", async () => {
+    // given a fresh app
+    const fresh = await openTestApp(backend);
+    try {
+      // when one address asks for 101 new sessions without keeping the cookie
+      const statuses: number[] = [];
+      for (let index = 0; index < 101; index += 1) {
+        statuses.push((await request(fresh.app).get("/api/session")).status);
+      }
+
+      // then the first 100 are served and the next is refused
+      expect(statuses.slice(0, 100).every((status) => status === 200)).toBe(true);
+      expect(statuses[100]).toBe(429);
+    } finally {
+      await fresh.close();
+    }
   });
 });

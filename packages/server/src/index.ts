@@ -13,6 +13,7 @@ export {
   verifyPassword,
 } from "./security/password-hash.ts";
 export { type RequestAuth, requestAuth, type SignedInUser } from "./security/request-auth.ts";
+export { authenticateSessionId, SESSION_COOKIE } from "./security/session-cookie.ts";
 export { ensureAdminAccount } from "./seeding/admin-account.ts";
 export { importStarterPack, readStarterPack, type StarterPackResult } from "./seeding/starter-pack.ts";
 export { type RunningServer, startServer } from "./server.ts";

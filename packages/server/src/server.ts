@@ -1,5 +1,6 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { openServerStore } from "@flowdesk/store";
+import { openServerStore, type ServerStore } from "@flowdesk/store";
 import type { Logger } from "./api/api-context.ts";
 import { consoleLogger, createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
@@ -8,6 +9,9 @@ import { seedOnStart } from "./seeding/first-run.ts";
 export interface RunningServer {
   url: string;
   port: number;
+  /** For the live gateway (socket.io attaches here) and tools. */
+  httpServer: Server;
+  store: ServerStore;
   /** Stops accepting connections, lets requests in flight finish (up to a grace period), closes the database. */
   close(): Promise<void>;
 }
@@ -54,6 +58,8 @@ export async function startServer(
   return {
     url,
     port,
+    httpServer: server,
+    store,
     close() {
       closing ??= (async () => {
         const force = setTimeout(() => server.closeAllConnections(), GRACE_PERIOD_MS);

@@ -6,6 +6,7 @@ import { type ApiContext, recordAudit } from "../api/api-context.ts";
 import type { Operation } from "../api/operation.ts";
 import { USER_SCHEMA } from "../api/shared-schemas.ts";
 import { HTTP_CODES, HttpProblem } from "../http/problem.ts";
+import { DatabaseRateLimitStore } from "../security/database-rate-limit-store.ts";
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from "../security/password-hash.ts";
 import { requestAuth } from "../security/request-auth.ts";
 import {
@@ -42,6 +43,7 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
     windowMs: context.loginAttempts.windowMs,
     limit: context.loginAttempts.limit,
     skipSuccessfulRequests: true,
+    store: new DatabaseRateLimitStore(context.store, "sign-in"),
     standardHeaders: "draft-8",
     legacyHeaders: false,
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? "")}|${usernameOf(req)}`,
@@ -59,13 +61,36 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
     },
   });
 
+  // A visitor session is a database row: cap how fast one address can make them.
+  const visitorSessionLimiter = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: 100,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    skip: (req) => requestAuth(req).session !== undefined,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ""),
+    handler: (_req, _res, next) => {
+      next(
+        new HttpProblem(
+          429,
+          HTTP_CODES.rateLimited,
+          "Too many new sessions from this address; keep the cookie.",
+          {
+            headers: { "Retry-After": "900" },
+          },
+        ),
+      );
+    },
+  });
+
   const visitorSession = async (req: Request, res: Parameters<Operation["handle"]>[0]["res"]) => {
     const existing = requestAuth(req).session;
     if (existing !== undefined) return existing.csrfToken;
     const now = context.now();
-    const { sessionId, record } = await context.store.transaction((tx) =>
-      startSession(tx, { userId: null, now, ttlMs: context.session.visitorTtlMs }),
-    );
+    const { sessionId, record } = await context.store.transaction(async (tx) => {
+      await tx.sessions.deleteExpired(now.toISOString());
+      return startSession(tx, { userId: null, now, ttlMs: context.session.visitorTtlMs });
+    });
     setSessionCookie(req, res, sessionId, context.session.visitorTtlMs);
     return record.csrfToken;
   };
@@ -77,7 +102,11 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
       path: "/api/session",
       summary: "Who is signed in, and the CSRF token for state-changing requests",
       tag: "session",
-      responses: { "200": { description: "The session.", schema: SESSION_RESPONSE } },
+      before: [visitorSessionLimiter],
+      responses: {
+        "200": { description: "The session.", schema: SESSION_RESPONSE },
+        "429": { description: "Too many new visitor sessions from this address." },
+      },
       async handle(call) {
         const csrfToken = await visitorSession(call.req, call.res);
         return {
@@ -122,6 +151,7 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
         const result = await context.store.transaction(async (tx: ServerTransaction) => {
           if (previous !== undefined) await tx.sessions.delete(previous.idHash);
           await tx.sessions.deleteExpired(now.toISOString());
+          await tx.rateLimits.deleteExpired(now.toISOString());
           if (rehashed !== undefined) {
             await tx.users.update(account.id, { passwordHash: rehashed, at: now.toISOString() });
           }

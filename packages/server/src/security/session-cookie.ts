@@ -1,6 +1,6 @@
 import type { ServerStore, ServerTransaction, SessionRecord } from "@flowdesk/store";
 import type { Request, RequestHandler, Response } from "express";
-import { type SignedInUser, setRequestAuth } from "./request-auth.ts";
+import { type RequestAuth, type SignedInUser, setRequestAuth } from "./request-auth.ts";
 import { newSecret, sessionIdHash } from "./tokens.ts";
 
 export const SESSION_COOKIE = "flowdesk_session";
@@ -29,23 +29,31 @@ export const signedInUserOf = async (tx: ServerTransaction, userId: string): Pro
   };
 };
 
+/**
+ * The session a cookie value names, if live, and its user, if enabled. Exported for the
+ * live gateway: sockets authenticate with the same cookie as HTTP.
+ */
+export const authenticateSessionId = async (
+  store: ServerStore,
+  sessionId: unknown,
+  now: Date,
+): Promise<RequestAuth> => {
+  if (typeof sessionId !== "string" || sessionId.length === 0 || sessionId.length > 200) {
+    return { session: undefined, user: null };
+  }
+  return store.transaction(async (tx) => {
+    const session = await tx.sessions.getLive(sessionIdHash(sessionId), now.toISOString());
+    if (session === undefined) return { session: undefined, user: null };
+    const user = session.userId === null ? null : await signedInUserOf(tx, session.userId);
+    return { session, user };
+  });
+};
+
 /** Loads the session named by the cookie (if live) and its user (if enabled) into the request. */
 export const loadSession =
   (store: ServerStore, now: () => Date): RequestHandler =>
   async (req, _res, next) => {
-    const sessionId: unknown = req.cookies?.[SESSION_COOKIE];
-    if (typeof sessionId !== "string" || sessionId.length === 0 || sessionId.length > 200) {
-      setRequestAuth(req, { session: undefined, user: null });
-      next();
-      return;
-    }
-    const auth = await store.transaction(async (tx) => {
-      const session = await tx.sessions.getLive(sessionIdHash(sessionId), now().toISOString());
-      if (session === undefined) return { session: undefined, user: null };
-      const user = session.userId === null ? null : await signedInUserOf(tx, session.userId);
-      return { session, user };
-    });
-    setRequestAuth(req, auth);
+    setRequestAuth(req, await authenticateSessionId(store, req.cookies?.[SESSION_COOKIE], now()));
     next();
   };
 

@@ -12,6 +12,7 @@ import { auditRepository } from "./audit.repository.ts";
 import { configurationItemRepository } from "./configuration-item.repository.ts";
 import { definitionSummaryRepository } from "./definition-summary.repository.ts";
 import { groupRepository } from "./group.repository.ts";
+import { rateLimitRepository } from "./rate-limit.repository.ts";
 import { sessionRepository } from "./session.repository.ts";
 import { userRepository } from "./user.repository.ts";
 
@@ -23,6 +24,7 @@ export interface ServerTransaction extends StoreTransaction {
   audit: ReturnType<typeof auditRepository>;
   configurationItems: ReturnType<typeof configurationItemRepository>;
   definitionSummaries: ReturnType<typeof definitionSummaryRepository>;
+  rateLimits: ReturnType<typeof rateLimitRepository>;
   /** For health checks and tests; repositories are the way to change data. */
   sql: SqlExecutor;
 }
@@ -35,6 +37,7 @@ export const serverRepositoriesFor = (sql: SqlExecutor): ServerTransaction => ({
   audit: auditRepository(sql),
   configurationItems: configurationItemRepository(sql),
   definitionSummaries: definitionSummaryRepository(sql),
+  rateLimits: rateLimitRepository(sql),
   sql,
 });
 

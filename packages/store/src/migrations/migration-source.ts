@@ -8,6 +8,7 @@ import * as incidents from "./0006_incidents.ts";
 import * as accounts from "./0100_accounts.ts";
 import * as sessionsAndAudit from "./0101_sessions_and_audit.ts";
 import * as configurationItems from "./0102_configuration_items.ts";
+import * as rateLimits from "./0103_rate_limits.ts";
 
 interface NamedMigration {
   name: string;
@@ -29,6 +30,7 @@ const migrations: NamedMigration[] = [
   { name: "0100_accounts", migration: accounts },
   { name: "0101_sessions_and_audit", migration: sessionsAndAudit },
   { name: "0102_configuration_items", migration: configurationItems },
+  { name: "0103_rate_limits", migration: rateLimits },
 ];
 
 export const flowdeskMigrationSource: Knex.MigrationSource<NamedMigration> = {
