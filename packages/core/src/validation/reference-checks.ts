@@ -28,7 +28,19 @@ interface Directory {
   roles: Set<string>;
 }
 
+const directoryCache = new WeakMap<DefinitionIndex, { directory: Directory | undefined }>();
+
+/** Computed once per set, not once per definition that names a group. */
 const directoryOf = (index: DefinitionIndex): Directory | undefined => {
+  let known = directoryCache.get(index);
+  if (!known) {
+    known = { directory: collectDirectory(index) };
+    directoryCache.set(index, known);
+  }
+  return known.directory;
+};
+
+const collectDirectory = (index: DefinitionIndex): Directory | undefined => {
   const directories = index.all("directory");
   // Without a directory in the set, groups live elsewhere (the server's database).
   if (directories.length === 0) return undefined;
