@@ -10,7 +10,11 @@ import { type StepContext, type StepResult, step } from "@flowdesk/engine";
 import type { EdgeCoverage } from "./edge-coverage.ts";
 import type { StarterPack } from "./starter-pack.ts";
 
-/** One thing that happens to a running instance, named by node rather than by generated id. */
+/**
+ * One thing that happens to a running instance, named by node rather than by generated id.
+ * `fire` names an attached timer's id, a timer or service-call node (its timer or retry),
+ * or "sla:response" / "sla:resolution" (the next SLA checkpoint of that clock).
+ */
 export type ScenarioStep = { at?: string } & (
   | { complete: string; outcome?: string; data?: Record<string, unknown>; by?: string }
   | { decide: string; decision: "approved" | "rejected"; comment?: string; by?: string }
@@ -25,7 +29,13 @@ export interface Scenario {
   description: string;
   start: { requester: string; at?: string; data: Record<string, unknown> };
   steps: ScenarioStep[];
-  expect: { status: InstanceState["status"]; outcome?: string; variables?: Record<string, unknown> };
+  expect: {
+    status: InstanceState["status"];
+    outcome?: string;
+    variables?: Record<string, unknown>;
+    /** Part of the instance's SLA state, e.g. {"priority": "P1"}. */
+    sla?: Record<string, unknown>;
+  };
 }
 
 export interface ScenarioRun {
@@ -105,7 +115,18 @@ const toEvent = (state: InstanceState, scenarioStep: ScenarioStep, host: Scenari
   }
   if ("fire" in scenarioStep) {
     const nodeOfToken = (tokenId: string) => state.tokens[tokenId]?.nodeId;
+    const slaClock = scenarioStep.fire.startsWith("sla:") ? scenarioStep.fire.slice(4) : undefined;
     const job =
+      slaClock !== undefined
+        ? Object.values(state.jobs)
+            .filter(({ purpose }) => purpose.kind === "sla-checkpoint" && purpose.clock === slaClock)
+            .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))[0]
+        : undefined;
+    if (job !== undefined) {
+      if (scenarioStep.at === undefined && job.dueAt > host.now) host.now = job.dueAt;
+      return { type: "job.fired", jobId: job.id };
+    }
+    const attached =
       Object.values(state.jobs).find(({ purpose }) =>
         purpose.kind === "attached-timer"
           ? purpose.timerId === scenarioStep.fire
@@ -113,8 +134,8 @@ const toEvent = (state: InstanceState, scenarioStep: ScenarioStep, host: Scenari
             ? nodeOfToken(purpose.tokenId) === scenarioStep.fire
             : false,
       ) ?? fail(`no timer "${scenarioStep.fire}" is scheduled`);
-    if (scenarioStep.at === undefined && job.dueAt > host.now) host.now = job.dueAt;
-    return { type: "job.fired", jobId: job.id };
+    if (scenarioStep.at === undefined && attached.dueAt > host.now) host.now = attached.dueAt;
+    return { type: "job.fired", jobId: attached.id };
   }
   if ("http" in scenarioStep) {
     const call =

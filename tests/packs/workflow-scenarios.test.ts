@@ -56,6 +56,7 @@ describe.each([...pack.workflows.keys()].sort())("workflow %s", (workflowId) => 
     expect(run.state.status).toBe(scenario.expect.status);
     if (scenario.expect.outcome !== undefined) expect(run.state.outcome).toBe(scenario.expect.outcome);
     expect(run.state.variables).toMatchObject(scenario.expect.variables ?? {});
+    if (scenario.expect.sla !== undefined) expect(run.state.sla).toMatchObject(scenario.expect.sla);
   });
 
   it("takes every edge", () => {
