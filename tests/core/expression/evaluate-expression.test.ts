@@ -83,6 +83,13 @@ describe("evaluateExpression", () => {
     expect(type).toBe("int");
   });
 
+  it("counts text size in Unicode code points", () => {
+    // when
+    const result = evaluateExpression('[size("Zoë 🚀"), "🚀🚀".size(), size("")]', {});
+    // then
+    expect(result).toEqual([5, 2, 0]);
+  });
+
   it("maps the results of macros", () => {
     // when
     const result = evaluateExpression('affectedServices.filter(s, s != "vpn").map(s, upper(s))', incident);

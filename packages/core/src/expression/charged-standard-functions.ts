@@ -1,5 +1,6 @@
 import {
   type CelFunc,
+  CelScalar,
   type CelType,
   type CelValue,
   celEnv,
@@ -86,6 +87,41 @@ const charged = (standard: CelFunc): CelFunc => {
   } as never);
 };
 
-export const CHARGED_STANDARD_FUNCTIONS: readonly CelFunc[] = Array.from(celEnv().funcs)
-  .filter((f) => (f.target !== undefined && isSized(f.target)) || f.arguments.some(isSized))
-  .map(charged);
+/**
+ * Code points in a string, as CEL's size() counts them. The standard implementation
+ * spreads the string into an array, about 30 ms per MB: too slow to be worth one unit
+ * per KiB. This loop gives the same count (a lone surrogate counts as one) in ~1 ms.
+ */
+const codePointCount = (text: string): number => {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const high = text.charCodeAt(i);
+    if (high >= 0xd800 && high <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        count -= 1;
+        i += 1;
+      }
+    }
+  }
+  return count;
+};
+
+const stringSize = (text: string): bigint => {
+  charge(textUnits(text));
+  return BigInt(codePointCount(text));
+};
+
+const FAST_STRING_SIZE: CelFunc[] = [
+  celFunc("size", [CelScalar.STRING], CelScalar.INT, stringSize),
+  celMethod("size", CelScalar.STRING, [], CelScalar.INT, function () {
+    return stringSize(this);
+  }),
+];
+
+export const CHARGED_STANDARD_FUNCTIONS: readonly CelFunc[] = [
+  ...Array.from(celEnv().funcs)
+    .filter((f) => (f.target !== undefined && isSized(f.target)) || f.arguments.some(isSized))
+    .map(charged),
+  ...FAST_STRING_SIZE,
+];
