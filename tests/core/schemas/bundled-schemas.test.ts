@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bundledFileName, bundleSchema, DEFINITION_KINDS, KIND_SCHEMAS } from "@flowdesk/core";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -41,11 +41,9 @@ describe("bundled schemas", () => {
         ),
       ]),
     );
-    const fixtures = [
-      "incident.workflow.json",
-      "incident-report.form.json",
-      "report-incident.catalog-item.json",
-    ];
+    const fixtures = readdirSync(validDir).filter((name) => name.endsWith(".json"));
+    const kinds = fixtures.map((name) => (readJson(join(validDir, name)) as { kind: string }).kind);
+    expect(new Set(kinds)).toEqual(new Set(DEFINITION_KINDS));
     for (const name of fixtures) {
       const document = readJson(join(validDir, name)) as { kind: string };
       // when validated against the bundle of its kind, and of another kind
