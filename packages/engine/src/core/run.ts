@@ -33,7 +33,7 @@ export class Run {
   readonly index: DefinitionIndex;
   readonly effects: Effect[] = [];
   readonly history: HistoryEntry[] = [];
-  readonly nowMs: number;
+  private nowMillis: number | undefined;
   readonly behaviours: Readonly<Record<string, NodeBehaviour>>;
   readonly expressions: ExpressionPort;
   private readonly agenda: string[] = [];
@@ -47,9 +47,14 @@ export class Run {
     readonly ctx: StepContext,
   ) {
     this.index = indexDefinition(definition);
-    this.nowMs = toMillis(ctx.now);
     this.behaviours = ctx.behaviours ?? (nodeBehaviours as Readonly<Record<string, NodeBehaviour>>);
     this.expressions = ctx.expressions ?? coreExpressions;
+  }
+
+  /** `ctx.now` in epoch milliseconds, parsed only when a step needs arithmetic on it. */
+  get nowMs(): number {
+    this.nowMillis ??= toMillis(this.ctx.now);
+    return this.nowMillis;
   }
 
   record(entry: Omit<HistoryEntry, "at">): void {
