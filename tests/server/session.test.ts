@@ -213,4 +213,23 @@ describe.each(BACKENDS)("sessions on $name", (backend) => {
       await fresh.close();
     }
   });
+
+  it("marks the session cookie Secure when the request came over HTTPS through a trusted proxy", async () => {
+    // given an app that trusts its TLS-terminating proxy
+    const fresh = await openTestApp(backend, { trustProxy: true });
+    try {
+      // when a request arrives that the proxy says was HTTPS, and one that was plain HTTP
+      const overTls = await request(fresh.app)
+        .get("/api/session")
+        .set("X-Forwarded-Proto", "https")
+        .expect(200);
+      const plain = await request(fresh.app).get("/api/session").expect(200);
+
+      // then only the first cookie is Secure
+      expect(String(overTls.headers["set-cookie"])).toMatch(/; Secure/);
+      expect(String(plain.headers["set-cookie"])).not.toMatch(/; Secure/);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

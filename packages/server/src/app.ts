@@ -50,7 +50,8 @@ export const createApp = (options: AppOptions): FlowdeskApp => {
     ...resourceOperations(context),
     ...(options.extraOperations?.(context) ?? []),
   ];
-  operations.push(openApiOperation(() => operations));
+  const policy = options.policy ?? AUTHORIZATION_POLICY;
+  operations.push(openApiOperation(() => operations, policy));
   const seen = new Set<string>();
   for (const { operationId } of operations) {
     if (seen.has(operationId)) throw new Error(`Two operations are named ${operationId}`);
@@ -75,7 +76,7 @@ export const createApp = (options: AppOptions): FlowdeskApp => {
     next();
   });
   mountOperations(api, operations, {
-    policy: options.policy ?? AUTHORIZATION_POLICY,
+    policy,
     validator: new RequestValidator(),
   });
   api.use("/api", unknownApiRoute);

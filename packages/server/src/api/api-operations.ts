@@ -6,7 +6,7 @@ import { groupOperations } from "../routes/group.routes.ts";
 import { healthOperations } from "../routes/health.routes.ts";
 import { sessionOperations } from "../routes/session.routes.ts";
 import { userOperations } from "../routes/user.routes.ts";
-import { AUTHORIZATION_POLICY } from "../security/authorization-policy.ts";
+import type { PolicyRule } from "../security/authorization-policy.ts";
 import type { ApiContext } from "./api-context.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
 import type { Operation } from "./operation.ts";
@@ -24,7 +24,10 @@ export const resourceOperations = (context: ApiContext): Operation[] => [
 ];
 
 /** The document describes itself too, so the list is complete by construction. */
-export const openApiOperation = (operations: () => readonly Operation[]): Operation => {
+export const openApiOperation = (
+  operations: () => readonly Operation[],
+  policy: Readonly<Record<string, PolicyRule>>,
+): Operation => {
   let document: Record<string, unknown> | undefined;
   return {
     operationId: "getOpenApiDocument",
@@ -34,7 +37,7 @@ export const openApiOperation = (operations: () => readonly Operation[]): Operat
     tag: "system",
     responses: { "200": { description: "The OpenAPI document.", schema: { type: "object" } } },
     async handle() {
-      document ??= buildOpenApiDocument(operations(), AUTHORIZATION_POLICY);
+      document ??= buildOpenApiDocument(operations(), policy);
       return { status: 200, body: document };
     },
   };
