@@ -104,3 +104,27 @@ describe("createAjv", () => {
     expect(() => ajv.compile({ type: "object", requird: ["a"] })).toThrow(/unknown keyword/);
   });
 });
+
+describe("validateFormData on pattern and unknown fields", () => {
+  it("names the field for a value in the wrong format and an unexpected field", () => {
+    // given a form with a patterned asset tag and no other fields allowed
+    const form: FormDefinition = {
+      schemaVersion: 1,
+      kind: "form",
+      id: "asset",
+      title: "Asset",
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: { assetTag: { type: "string", title: "Asset tag", pattern: "^AT-[0-9]+$" } },
+      },
+    };
+    // when
+    const problems = validateFormData(form, { assetTag: "1234", colour: "red" });
+    // then
+    expect(problems.map((found) => [found.code, found.pointer, found.message])).toEqual([
+      ["FD1008", "/colour", 'The form has an unknown field "colour".'],
+      ["FD1007", "/assetTag", '"1234" is not in the format asset tag expects.'],
+    ]);
+  });
+});

@@ -192,7 +192,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         pointer,
         message: sentence
           ? sentence[1](text)
-          : `${showValue(value)} does not have the form ${label()} needs.`,
+          : `${showValue(value)} is not in the format ${label()} expects.`,
       };
     }
     case "format":
