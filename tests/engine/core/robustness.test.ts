@@ -63,4 +63,79 @@ describe("robustness", () => {
       expect.objectContaining({ code: "FD5014" }),
     );
   });
+
+  it("cancelling an instance cancels its open tasks and every scheduled job", () => {
+    // given a task with a reminder and an escalation armed
+    const host = new TestHost();
+    const definition = fixture("escalation.workflow.json");
+    const { state } = runEvents(definition, [startEvent({ title: "VPN down" })], host);
+
+    // when the requester withdraws the incident
+    const result = step(
+      definition,
+      state,
+      { type: "instance.cancel", by: "alice", reason: "withdrawn" },
+      host.context(),
+    );
+
+    // then the task and both timers are cancelled and nothing is left scheduled
+    expect(result.effects).toEqual([
+      { type: "task.cancel", taskId: "task-1", reason: "withdrawn" },
+      { type: "job.cancel", jobId: "job-1" },
+      { type: "job.cancel", jobId: "job-2" },
+      { type: "instance.cancelled", reason: "withdrawn" },
+    ]);
+    expect(result.state).toMatchObject({ status: "cancelled", tasks: {}, jobs: {}, tokens: {} });
+  });
+
+  it("renders e-mail notifications: recipients, subject and body", () => {
+    // given a notify step sending an e-mail to the requester's manager
+    const definition: WorkflowDefinition = {
+      schemaVersion: 1,
+      kind: "workflow",
+      id: "mail",
+      title: "Tell the manager",
+      variables: { type: "object" },
+      nodes: [
+        { id: "start", type: "start", config: {} },
+        {
+          id: "mail",
+          type: "notify",
+          config: {
+            channel: "email",
+            to: [
+              { kind: "expression", expression: "manager" },
+              { kind: "role", role: "itsm-admin" },
+            ],
+            subject: "New request from {{ requester }}",
+            body: "{{ requester }} asked for {{ item }}.",
+          },
+        },
+        { id: "end", type: "end", config: {} },
+      ],
+      edges: [
+        { id: "e1", source: "start", target: "mail" },
+        { id: "e2", source: "mail", target: "end" },
+      ],
+    };
+
+    // when an instance starts
+    const { results } = runEvents(definition, [startEvent({ manager: "cleo", item: "a laptop" })]);
+
+    // then one e-mail goes out and the instance completes
+    expect(results[0]!.effects).toEqual([
+      {
+        type: "notify.send",
+        notificationId: "notification-1",
+        channel: "email",
+        to: [
+          { kind: "user", user: "cleo" },
+          { kind: "role", role: "itsm-admin" },
+        ],
+        subject: "New request from alice",
+        body: "alice asked for a laptop.",
+      },
+      { type: "instance.completed", variables: { manager: "cleo", item: "a laptop", requester: "alice" } },
+    ]);
+  });
 });
