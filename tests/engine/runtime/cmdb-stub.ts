@@ -22,7 +22,7 @@ export class CmdbStub {
         if (this.mode === "error") {
           response.writeHead(503, { "content-type": "application/json" }).end('{"error":"down"}');
         } else if (this.mode === "slow") {
-          setTimeout(() => response.writeHead(200).end("{}"), 1000).unref();
+          setTimeout(() => response.writeHead(200).end("{}"), 5000).unref();
         } else {
           response.writeHead(200, { "content-type": "application/json" }).end('{"owner":"network-team"}');
         }

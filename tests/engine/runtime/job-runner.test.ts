@@ -134,7 +134,7 @@ describe.each(storeBackends())("job runner on $name", (backend) => {
   });
 
   it("treats a call slower than its timeout as a failed attempt", async () => {
-    // given a CMDB slower than the 200 ms timeout
+    // given a CMDB slower than the 1.5 s timeout
     stub.mode = "slow";
     const started = await harness.runtime.startInstance({
       definitionId: "cmdb-lookup",
@@ -146,7 +146,7 @@ describe.each(storeBackends())("job runner on $name", (backend) => {
     // then the attempt is recorded as timed out and a retry is scheduled
     const history = await harness.store.transaction((tx) => tx.history.listByInstance(started.instance.id));
     const responded = history.find((entry) => entry.type === "http.responded");
-    expect((responded?.data as { error?: string } | null)?.error).toMatch(/timed out after 200 ms/);
+    expect((responded?.data as { error?: string } | null)?.error).toMatch(/timed out after 1500 ms/);
     const jobs = await harness.store.transaction((tx) => tx.jobs.listByInstance(started.instance.id));
     expect(jobs.filter((job) => job.status === "pending")).toHaveLength(1);
   });
