@@ -187,7 +187,7 @@ describe.each(BACKENDS)("bad input on $name", (backend) => {
       "/api/forms/laptop-request/versions/0",
       "/api/forms/Not_A_Slug/draft",
       "/api/forms/laptop-request/diff?from=1",
-      "/api/directory/users?q=" + "x".repeat(500),
+      `/api/directory/users?q=${"x".repeat(500)}`,
     ];
     for (const path of cases) {
       const response = await admin.agent.get(path);
@@ -207,5 +207,40 @@ describe.each(BACKENDS)("bad input on $name", (backend) => {
     expect(response.status).toBe(404);
     expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
     expect(wrongMethod.status).toBe(404);
+  });
+
+  it("refuses every state-changing operation without the CSRF token, even for an admin, and changes nothing", async () => {
+    // given
+    const before = await databaseFingerprint(t.store);
+    expect(operations.length).toBeGreaterThan(15);
+
+    for (const operation of operations) {
+      // when the admin calls it with a perfectly shaped cookie but no token
+      const response = await admin.agent[operation.method](operation.path).send({});
+      // then
+      expect(response.status, operation.operationId).toBe(403);
+      expect(response.body.code, operation.operationId).toBe("FD6031");
+    }
+    expect(await databaseFingerprint(t.store)).toEqual(before);
+  });
+
+  it("documents every path parameter of every operation", async () => {
+    // given the document
+    const document = await admin.agent.get("/api/openapi.json").expect(200);
+    const paths = document.body.paths as Record<
+      string,
+      Record<string, { parameters: { name: string; in: string }[] }>
+    >;
+
+    for (const [path, methods] of Object.entries(paths)) {
+      const named = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      for (const [method, operation] of Object.entries(methods)) {
+        // then each {name} in the path is a documented path parameter
+        const documented = operation.parameters
+          .filter((parameter) => parameter.in === "path")
+          .map((p) => p.name);
+        expect(documented.sort(), `${method} ${path}`).toEqual([...named].sort());
+      }
+    }
   });
 });

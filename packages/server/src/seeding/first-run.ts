@@ -28,6 +28,11 @@ export async function seedOnStart(
     input.print("");
   } else if (admin.created) {
     input.log.info("Created the admin account with the password from FLOWDESK_ADMIN_PASSWORD.");
+    if ((input.adminPassword ?? "").length < 12) {
+      input.log.error(
+        "FLOWDESK_ADMIN_PASSWORD is shorter than 12 characters: change the admin password after signing in.",
+      );
+    }
   }
 
   const pack = await importStarterPack(store, { root: input.packRoot, now: input.now });
