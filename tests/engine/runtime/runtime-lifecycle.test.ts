@@ -1,6 +1,7 @@
 import { FlowdeskError, type WorkflowDefinition } from "@flowdesk/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storeBackends } from "../../store/store-backends.ts";
+import accessRequest from "./fixtures/access-request.workflow.json" with { type: "json" };
 import passwordReset from "./fixtures/password-reset.workflow.json" with { type: "json" };
 import { openRuntime, openTasks, type RuntimeHarness } from "./runtime-harness.ts";
 
@@ -148,6 +149,39 @@ describe.each(storeBackends())("runtime on $name", (backend) => {
     // then
     expect(cancelled.instance.status).toBe("cancelled");
     expect(await openTasks(harness, started.instance.id)).toEqual([]);
+  });
+
+  it("leaves an approval open when the decision is refused, and records the one that counts", async () => {
+    // given an approval that needs a comment to reject
+    await harness.runtime.publishDefinition(accessRequest as unknown as WorkflowDefinition);
+    const started = await harness.runtime.startInstance({
+      definitionId: "access-request",
+      requester: "alice",
+    });
+    const [approval] = await openTasks(harness, started.instance.id);
+    // when the manager rejects without a comment, then with one
+    const bare = harness.runtime.decideApproval({
+      taskId: approval!.id,
+      by: "manager",
+      decision: "rejected",
+    });
+    await expect(bare).rejects.toBeInstanceOf(FlowdeskError);
+    const stillOpen = await harness.store.transaction((tx) => tx.tasks.get(approval!.id));
+    const decided = await harness.runtime.decideApproval({
+      taskId: approval!.id,
+      by: "manager",
+      decision: "rejected",
+      comment: "not needed for this role",
+    });
+    // then
+    expect(stillOpen).toMatchObject({ state: "open", version: 1 });
+    expect(decided.instance.status).toBe("completed");
+    expect(await harness.store.transaction((tx) => tx.tasks.get(approval!.id))).toMatchObject({
+      state: "completed",
+      outcome: "rejected",
+      completedBy: "manager",
+      data: { comment: "not needed for this role" },
+    });
   });
 
   it("says clearly when the workflow was never published", async () => {

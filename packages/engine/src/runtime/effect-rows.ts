@@ -22,6 +22,7 @@ interface EffectTarget {
   state: InstanceState;
   now: IsoTimestamp;
   newId: (prefix: string) => string;
+  closedTaskId?: string | undefined;
 }
 
 const assignee = (assignment: Assignment): { assigneeUser: string | null; assigneeGroup: string | null } => {
@@ -94,6 +95,7 @@ export async function writeEffects(target: EffectTarget, effects: Effect[]): Pro
         });
         break;
       case "task.close":
+        if (effect.taskId === target.closedTaskId) break;
         await flushTasks(tx, tasks);
         await tx.tasks.close(effect.taskId, { outcome: effect.outcome, completedBy: effect.by, at: now });
         break;

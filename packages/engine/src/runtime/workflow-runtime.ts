@@ -113,7 +113,7 @@ export class WorkflowRuntime {
         ...(input.outcome === undefined ? {} : { outcome: input.outcome }),
         ...(input.data === undefined ? {} : { data: input.data }),
       };
-      return this.advance(tx, instance, event, input.by);
+      return this.advance(tx, instance, event, input.by, task.id);
     });
   }
 
@@ -143,17 +143,15 @@ export class WorkflowRuntime {
         decision: input.decision,
         ...(input.comment === undefined ? {} : { comment: input.comment }),
       };
-      // Step first: a rejected decision (e.g. comment required) must leave the task open.
-      const result = await this.advance(tx, instance, event, input.by);
+      // A rejected decision (e.g. comment required) throws in the step and rolls this back too.
       const closed = await tx.tasks.complete(task.id, task.version, {
         outcome: input.decision,
         data: input.comment === undefined ? null : { comment: input.comment },
         completedBy: input.by,
         at: this.now(),
       });
-      // The engine's task.close effect may already have closed the row; only a stale version is a loss.
-      if (!closed && (await tx.tasks.get(task.id))?.completedBy !== input.by) throw taskTaken(task.id);
-      return result;
+      if (!closed) throw taskTaken(task.id);
+      return this.advance(tx, instance, event, input.by, task.id);
     });
   }
 
@@ -469,6 +467,8 @@ export class WorkflowRuntime {
     instance: InstanceRecord,
     event: EngineEvent,
     actor: string | null,
+    /** A task row this command already completed (its task.close effect needs no second write). */
+    closedTaskId?: string,
   ): Promise<CommandResult> {
     const { definition } = await this.definitionAt(tx, instance.definitionId, instance.definitionVersion);
     const state = upgradeInstanceState(instance.state);
@@ -493,7 +493,7 @@ export class WorkflowRuntime {
       version: instance.version + 1,
       updatedAt: now,
     };
-    return this.persist(tx, next, result.state, result.effects, result.history, actor);
+    return this.persist(tx, next, result.state, result.effects, result.history, actor, closedTaskId);
   }
 
   private async persist(
