@@ -71,3 +71,31 @@ describe("a decision without a default edge", () => {
     expect(alone.map((found) => found.code)).toEqual(["FD3020", "FD3020", "FD2016"]);
   });
 });
+
+describe("validateDefinition with related definitions", () => {
+  it("verifies form variables and references against what the designer has loaded", () => {
+    // given the routing workflow started by a form, and that form
+    const definition = withConditions('channel == "phone"', 'channel == "mail"');
+    definition.nodes[0]!.config = { form: "triage-form" };
+    const form = {
+      schemaVersion: 1,
+      kind: "form",
+      id: "triage-form",
+      title: "Triage",
+      schema: { type: "object", properties: { channel: { type: "string", enum: ["phone", "mail"] } } },
+    };
+    // when validating it with and without the form as related
+    const withForm = validateDefinition(definition, { ...options, related: [form] });
+    const withOtherForm = validateDefinition(definition, { ...options, related: [{ ...form, id: "other" }] });
+    // then the form's fields are known; a missing form is a reference error, and what
+    // may be its fields only warnings
+    expect(withForm).toEqual([]);
+    expect(withOtherForm.map((found) => [found.code, found.severity, found.pointer])).toEqual([
+      ["FD3020", "warning", "/edges/3/condition"],
+      ["FD3020", "warning", "/edges/4/condition"],
+      ["FD4001", "error", "/nodes/0/config/form"],
+      ["FD2016", "warning", "/nodes/2"],
+    ]);
+    expect(withOtherForm.every((found) => found.file === undefined)).toBe(true);
+  });
+});

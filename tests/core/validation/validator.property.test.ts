@@ -164,10 +164,13 @@ describe("validator under random input", () => {
   it("never throws on mutated valid definitions (nodes and edges dropped, duplicated, renamed, values replaced)", () => {
     fc.assert(
       fc.property(mutatedDefinition, (document: Record<string, unknown>) => {
-        // when
+        // when validated alone, and with the valid definitions as related ones
         const problems = validateDefinition(document, options);
+        const withRelated = validateDefinition(document, { ...options, related: validDocuments });
         // then
         expectWellFormed(problems, document);
+        expectWellFormed(withRelated, document);
+        for (const found of withRelated) expect(found.file).toBeUndefined();
       }),
       { numRuns: 400 },
     );

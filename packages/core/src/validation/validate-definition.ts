@@ -9,6 +9,13 @@ import { checkStructure } from "./structure-checks.ts";
 export interface ValidationOptions {
   /** The node registry (nodeRegistry of @flowdesk/nodes); core never imports it. */
   registry: NodeRegistry;
+  /**
+   * Definitions the document may refer to (its forms, subprocess workflows, SLA policy,
+   * directories), e.g. what the designer has loaded. When given, variables read from
+   * those forms are verified and references are checked against them (FD4xxx); only
+   * the document's own problems are returned. Ignored for a pack.
+   */
+  related?: readonly unknown[];
 }
 
 export const sortProblems = (problems: Problem[]): Problem[] =>
@@ -48,9 +55,31 @@ export const checkFile = (document: unknown, registry: NodeRegistry, file: strin
  * Checks one definition document: its structure and its own semantics (a pack: its
  * contents as a set). Never throws; problems come back sorted by pointer.
  */
+/** The document as one member of a set made with its related definitions. */
+const checkWithRelated = (
+  document: unknown,
+  registry: NodeRegistry,
+  related: readonly unknown[],
+): Problem[] => {
+  const { kind, problems } = checkStructure(document);
+  if (!kind || !isRecord(document) || kind === "pack") return checkFile(document, registry, undefined);
+  const RELATED = "related";
+  const entries = [
+    { document, file: undefined, pointer: "" },
+    ...related.filter(isRecord).map((other) => ({ document: other, file: RELATED, pointer: "" })),
+  ];
+  const own = checkDefinitionGroup(entries, registry).filter((found) => found.file === undefined);
+  return [...problems, ...own];
+};
+
 export const validateDefinition = (document: unknown, options: ValidationOptions): Problem[] => {
   try {
-    return sortProblems(checkFile(document, options.registry, undefined));
+    const related = Array.isArray(options.related) ? options.related : undefined;
+    return sortProblems(
+      related
+        ? checkWithRelated(document, options.registry, related)
+        : checkFile(document, options.registry, undefined),
+    );
   } catch (error) {
     return [unexpectedProblem(error)];
   }
