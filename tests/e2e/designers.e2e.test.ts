@@ -138,4 +138,62 @@ describe("process owner designs a workflow and a form", () => {
     // then
     expect(violations).toEqual([]);
   });
+
+  it("builds a form whose details field shows only for the choice Other", async () => {
+    // given an empty form
+    await page.goto(`${site.url}/#/forms/laptop-form`);
+    await page.getByText("Drop a field here, or choose one on the left.").waitFor();
+    // when a choice is added with a click and a short text is dragged into the list
+    await page.getByRole("button", { name: "Choice", exact: true }).click();
+    await page.getByLabel("Label", { exact: true }).fill("Category");
+    await page.getByLabel("Choices").fill("Laptop\nOther");
+    const list = page.locator(".field-list__items");
+    const listBox = await list.boundingBox();
+    await page
+      .getByRole("button", { name: "Short text", exact: true })
+      .dragTo(list, { targetPosition: { x: 100, y: (listBox?.height ?? 60) - 12 } });
+    await page.getByLabel("Label", { exact: true }).fill("Details");
+    await page.getByLabel("Required").check();
+    await page.getByLabel("Show only when").selectOption({ label: "Category" });
+    await page.getByLabel("has the value").selectOption("Other");
+    // then the preview hides the field until Other is chosen
+    const preview = page.locator(".preview");
+    await expect.poll(() => preview.getByLabel(/^Details/).count()).toBe(0);
+    await screenshot(page, "04-form-designer");
+    await preview.getByLabel(/^Category/).selectOption("Other");
+    await expect.poll(() => preview.getByLabel(/^Details/).count()).toBe(1);
+    await screenshot(page, "05-form-preview-conditional");
+  });
+
+  it("has no serious accessibility violations in the form designer and its preview", async () => {
+    // when
+    const violations = await seriousViolations(page);
+    // then
+    expect(violations).toEqual([]);
+  });
+
+  it("shows schema and uiSchema as JSON, and publishes the form", async () => {
+    // when
+    await page.getByRole("button", { name: "JSON" }).click();
+    const json = await page.locator(".json-view__text").inputValue();
+    await screenshot(page, "06-form-json");
+    await page.getByRole("button", { name: "Publish" }).click();
+    // then
+    await page.getByText("Version 1 published.").waitFor();
+    expect(JSON.parse(json).schema.allOf[0].then.required).toEqual(["short_text_1"]);
+    const published = api.collections.get("forms")?.get("laptop-form")?.versions[0]?.definition as {
+      schema: { required?: string[] };
+    };
+    expect(published.schema.required).toBeUndefined();
+  });
+
+  it("speaks Simplified Chinese when the language is switched", async () => {
+    // when
+    await page.goto(`${site.url}/#/workflows/laptop-request`);
+    await page.getByLabel("Language").selectOption("zh-CN");
+    // then
+    await page.getByRole("button", { name: "发布" }).waitFor();
+    await screenshot(page, "07-designer-zh-cn");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+  });
 });

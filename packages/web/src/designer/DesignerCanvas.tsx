@@ -79,8 +79,9 @@ export const DesignerCanvas = ({
         selectedNodes: new Set(selection.nodes),
         selectedEdges: new Set(selection.edges),
         ...(status ? { status } : {}),
+        defaultWord: t("designer.defaultWord"),
       }),
-    [definition, problems, selection, status],
+    [definition, problems, selection, status, t],
   );
   const [nodes, setNodes] = useState<Node<CanvasNodeData>[]>(canvas.nodes);
   const edges = useMemo(() => toFlowEdges(canvas.edges), [canvas.edges]);

@@ -78,7 +78,12 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
   const importInput = useRef<HTMLInputElement>(null);
 
   const insertNode = (type: string, at?: { x: number; y: number }) => {
-    const node = createNode(definition, nodeRegistry, type);
+    const node = createNode(
+      definition,
+      nodeRegistry,
+      type,
+      t(`nodeTypes.${type}`, { defaultValue: nodeRegistry[type]?.label }),
+    );
     const center = () => {
       const bounds = document.querySelector(".canvas")?.getBoundingClientRect();
       const point = bounds

@@ -17,7 +17,7 @@ export const FieldPalette = ({ onAdd }: { onAdd: (kind: FieldKind) => void }) =>
               className="palette__item"
               draggable
               data-field-kind={kind}
-              aria-label={t("formDesigner.addField", { kind: t(`fieldKinds.${kind}`) })}
+              title={t("formDesigner.addField", { kind: t(`fieldKinds.${kind}`) })}
               onDragStart={(event) => {
                 event.dataTransfer.setData(FIELD_DRAG_TYPE, kind);
                 event.dataTransfer.effectAllowed = "copy";

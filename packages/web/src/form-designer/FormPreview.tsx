@@ -31,7 +31,7 @@ export const FormPreview = ({ definition }: { definition: FormDefinition }) => {
           validator={formValidator}
           widgets={flowdeskWidgets}
           translateString={rjsfTranslator(t)}
-          liveValidate="onChange"
+          liveValidate="onBlur"
           showErrorList={false}
           onChange={(event) => {
             setData(event.formData);

@@ -63,6 +63,7 @@ export const en = {
     noOutcome: "(none)",
     condition: "Condition (CEL)",
     conditionHelp: 'Taken when this is true, e.g. priority == "P1".',
+    defaultWord: "default",
     defaultEdge: "Default path (taken when no condition holds)",
     variables: "Variables (JSON Schema)",
     variablesHelp: "The data a request carries; conditions and rules read these names.",

@@ -59,6 +59,7 @@ export const zhCN = {
     noOutcome: "（无）",
     condition: "条件（CEL）",
     conditionHelp: '条件为真时走此路径，例如 priority == "P1"。',
+    defaultWord: "默认",
     defaultEdge: "默认路径（所有条件都不满足时）",
     variables: "变量（JSON Schema）",
     variablesHelp: "请求携带的数据；条件和规则按这些名称读取。",

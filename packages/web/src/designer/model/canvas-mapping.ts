@@ -43,6 +43,8 @@ export interface CanvasDecoration {
   selectedNodes?: ReadonlySet<string>;
   selectedEdges?: ReadonlySet<string>;
   status?: ReadonlyMap<string, ElementStatus>;
+  /** The word marking a default edge, in the designer's language. */
+  defaultWord?: string;
 }
 
 export interface ProblemIndex {
@@ -51,9 +53,9 @@ export interface ProblemIndex {
 }
 
 /** The text an edge shows: its name, else its condition or outcome. */
-export const edgeLabel = (edge: WorkflowEdge): string | undefined =>
+export const edgeLabel = (edge: WorkflowEdge, defaultWord = "default"): string | undefined =>
   edge.name ??
-  (edge.isDefault ? `${edge.condition ?? ""} (default)`.trim() : (edge.condition ?? edge.outcome));
+  (edge.isDefault ? `${edge.condition ?? ""} (${defaultWord})`.trim() : (edge.condition ?? edge.outcome));
 
 export const toCanvas = (
   definition: WorkflowDefinition,
@@ -71,7 +73,7 @@ export const toCanvas = (
   }),
   edges: definition.edges.map((edge) => {
     const status = decoration.status?.get(`edge:${edge.id}`);
-    const label = edgeLabel(edge);
+    const label = edgeLabel(edge, decoration.defaultWord);
     return {
       id: edge.id,
       source: edge.source,

@@ -6,13 +6,15 @@ export const createNode = (
   definition: WorkflowDefinition,
   registry: NodeRegistry,
   type: string,
+  /** The name in the designer's language; the descriptor's English label otherwise. */
+  name?: string,
 ): WorkflowNode => {
   const descriptor = registry[type];
   if (!descriptor) throw new Error(`Unknown node type ${type}.`);
   return {
     id: freshId(type, takenIds(definition)),
     type,
-    name: descriptor.label,
+    name: name ?? descriptor.label,
     config: structuredClone(descriptor.defaults),
   };
 };

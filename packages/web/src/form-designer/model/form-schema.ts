@@ -26,7 +26,9 @@ const BASE_SCHEMA: Record<FieldKind, JsonSchema> = {
   user: { type: "string" },
   group: { type: "string" },
   configurationItem: { type: "string" },
-  attachment: { type: "string", format: "data-url" },
+  // A data URL, drawn by rjsf's file widget. No `format: data-url`: core's ajv (the
+  // server's rules) does not define that format.
+  attachment: { type: "string" },
 };
 
 const WIDGETS: Partial<Record<FieldKind, string>> = {
@@ -36,6 +38,7 @@ const WIDGETS: Partial<Record<FieldKind, string>> = {
   user: "userLookup",
   group: "groupLookup",
   configurationItem: "configurationItemLookup",
+  attachment: "file",
 };
 
 const LIMIT_KEYWORDS: Partial<Record<FieldKind, [string, string]>> = {
@@ -127,7 +130,7 @@ const kindOf = (schema: JsonSchema, ui: Record<string, unknown> | undefined): Fi
   if (schema.format === "date") return "date";
   if (schema.format === "date-time") return "dateTime";
   if (schema.format === "email") return "email";
-  if (schema.format === "data-url") return "attachment";
+  if (schema.format === "data-url" || widget === "file") return "attachment";
   return widget === "textarea" ? "longText" : "shortText";
 };
 
