@@ -255,6 +255,28 @@ describe.each(BACKENDS)("importPack and exportPack on $name", (backend) => {
     expect(await snapshot(store)).toEqual(before);
   });
 
+  it("refuses a pack carrying a definition written for a newer schema version", async () => {
+    // given
+    const before = await snapshot(store);
+    const pack = buildStarterPack();
+    const form = pack.contents.forms?.[0];
+    if (form === undefined) throw new Error("the starter pack has no forms");
+    form.schemaVersion = SCHEMA_VERSION + 1;
+
+    // when
+    const result = await importPack(store, pack);
+
+    // then
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: "FD1003",
+        pointer: "/contents/forms/0/schemaVersion",
+        message: `The form "${form.id}" in this pack uses definition schema version ${SCHEMA_VERSION + 1}; this Flowdesk reads version ${SCHEMA_VERSION} and older. Upgrade Flowdesk before importing it.`,
+      }),
+    ]);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
   it("refuses a pack whose id is already used by another kind of definition", async () => {
     // given a form published under the id the pack uses for a workflow
     await store.transaction((tx) =>

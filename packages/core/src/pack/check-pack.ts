@@ -3,6 +3,7 @@ import type { NodeRegistry } from "../node-descriptor.ts";
 import { hasErrors, type Problem } from "../problem.ts";
 import { PROBLEM_CODES } from "../validation/problem-codes.ts";
 import { validateDefinitionSet } from "../validation/validate-definition-set.ts";
+import { PACK_CONTENT_LISTS } from "./pack-contents.ts";
 
 export interface PackCheck {
   /** The pack, when it has no error; only then may it be imported. */
@@ -13,34 +14,50 @@ export interface PackCheck {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Where the pack, or a definition inside it, was written for a newer definition language. */
+const newerSchemaVersions = (document: unknown, file: string): Problem[] => {
+  if (!isRecord(document)) return [];
+  const places: { pointer: string; version: unknown; what: string }[] = [
+    { pointer: "/schemaVersion", version: document.schemaVersion, what: "This pack uses" },
+  ];
+  const contents = isRecord(document.contents) ? document.contents : {};
+  for (const list of Object.values(PACK_CONTENT_LISTS)) {
+    const definitions = contents[list];
+    if (!Array.isArray(definitions)) continue;
+    definitions.forEach((definition, index) => {
+      if (!isRecord(definition)) return;
+      places.push({
+        pointer: `/contents/${list}/${index}/schemaVersion`,
+        version: definition.schemaVersion,
+        what: `The ${String(definition.kind)} "${String(definition.id)}" in this pack uses`,
+      });
+    });
+  }
+  return places
+    .filter((place) => typeof place.version === "number" && place.version > SCHEMA_VERSION)
+    .map((place) => ({
+      code: PROBLEM_CODES.unsupportedSchemaVersion,
+      severity: "error" as const,
+      pointer: place.pointer,
+      message: `${place.what} definition schema version ${String(place.version)}; this Flowdesk reads version ${SCHEMA_VERSION} and older. Upgrade Flowdesk before importing it.`,
+      file,
+    }));
+};
+
 /**
  * Decides whether a document may be imported as a pack. A pack written by a newer
- * Flowdesk is refused with one sentence saying so (its contents may use words this
- * build does not know); anything else goes through the validator with the pack's
- * contents as one set, so every problem is listed at once.
+ * Flowdesk (or carrying a definition written by one) is refused with one sentence per
+ * place saying so: its contents may use words this build does not know. Anything else
+ * goes through the validator with the pack's contents as one set, so every problem is
+ * listed at once.
  */
 export const checkPack = (
   document: unknown,
   options: { registry: NodeRegistry; file?: string },
 ): PackCheck => {
   const file = options.file ?? "pack.json";
-  if (
-    isRecord(document) &&
-    typeof document.schemaVersion === "number" &&
-    document.schemaVersion > SCHEMA_VERSION
-  ) {
-    return {
-      problems: [
-        {
-          code: PROBLEM_CODES.unsupportedSchemaVersion,
-          severity: "error",
-          pointer: "/schemaVersion",
-          message: `This pack uses definition schema version ${document.schemaVersion}; this Flowdesk reads version ${SCHEMA_VERSION} and older. Upgrade Flowdesk before importing it.`,
-          file,
-        },
-      ],
-    };
-  }
+  const newer = newerSchemaVersions(document, file);
+  if (newer.length > 0) return { problems: newer };
   if (!isRecord(document) || document.kind !== "pack") {
     return {
       problems: [
