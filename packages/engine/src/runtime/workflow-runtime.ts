@@ -510,10 +510,11 @@ export class WorkflowRuntime {
       data?: Record<string, unknown>;
     }[],
     actor: string | null,
+    closedTaskId?: string,
   ): Promise<CommandResult> {
     const now = this.now();
     const effectOutbox = await writeEffects(
-      { tx, instanceId: instance.id, state, now, newId: this.newId },
+      { tx, instanceId: instance.id, state, now, newId: this.newId, closedTaskId },
       effects,
     );
     const rows: NewHistoryRecord[] = entries.map((entry) => ({
