@@ -20,9 +20,11 @@ import type { StepContext, StepResult } from "./step-context.ts";
 export const step = (
   definition: WorkflowDefinition,
   state: InstanceState | null,
-  event: EngineEvent,
+  input: EngineEvent,
   ctx: StepContext,
 ): StepResult => {
+  // The event's data ends up inside the new state: own it, so the caller can reuse theirs.
+  const event = structuredClone(input);
   if (event.type === "instance.start") {
     if (state !== null) {
       throw rejectEvent(

@@ -16,6 +16,8 @@ const DEFAULT_OUTCOMES: TaskOutcome[] = [{ id: "done", label: "Done" }];
 export const userTaskBehaviour: NodeBehaviour<UserTaskConfig> = {
   enter(ctx) {
     const config = ctx.node.config;
+    // One task has one assignee: a rule giving several (e.g. a list of on-call users)
+    // assigns the first; fan-out to several people is what an approval is for.
     const [assignment] = ctx.resolveAssignees(config.assignee);
     const outcomes = config.outcomes?.length ? config.outcomes : DEFAULT_OUTCOMES;
     const taskId = ctx.openTask(
