@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Principal[]> = {
   searchDirectoryUsers: SIGNED_IN,
   searchDirectoryGroups: SIGNED_IN,
   searchConfigurationItems: SIGNED_IN,
+  searchDirectoryServices: SIGNED_IN,
 };
 
 interface DocumentedOperation {

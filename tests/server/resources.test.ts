@@ -152,13 +152,19 @@ describe.each(BACKENDS)("accounts, catalog and directory on $name", (backend) =>
     }
   });
 
-  it("searches users, groups and configuration items for lookup widgets", async () => {
+  it("searches users, groups, services and configuration items for lookup widgets", async () => {
+    // given an enabled agent in the edge-network group
+    await createTestUser(t.store, { username: "eddie", roles: ["agent"], groups: ["edge-network"] });
+
     // when
-    const users = await admin.agent.get("/api/directory/users?q=ad").expect(200);
+    const users = await admin.agent.get("/api/directory/users?q=ada").expect(200);
     const groups = await admin.agent.get("/api/directory/groups?q=net").expect(200);
     const items = await admin.agent.get("/api/directory/configuration-items?q=vpn").expect(200);
     const servers = await admin.agent.get("/api/directory/configuration-items?q=&ciClass=server").expect(200);
     const wildcard = await admin.agent.get("/api/directory/users?q=%25").expect(200);
+    const services = await admin.agent.get("/api/directory/services?q=net").expect(200);
+    const agents = await admin.agent.get("/api/directory/users?role=agent").expect(200);
+    const inGroup = await admin.agent.get("/api/directory/users?group=edge-network").expect(200);
 
     // then
     expect(users.body.items).toEqual([expect.objectContaining({ username: "ada" })]);
@@ -170,6 +176,10 @@ describe.each(BACKENDS)("accounts, catalog and directory on $name", (backend) =>
     expect(servers.body.items.length).toBeGreaterThan(0);
     for (const item of servers.body.items) expect(item.ciClass).toBe("server");
     expect(wildcard.body.items).toEqual([]);
+    expect(services.body.items).toEqual([expect.objectContaining({ id: "svc-network", ciClass: "service" })]);
+    // nina (agent, edge-network) was disabled above; eddie is the enabled one
+    expect(agents.body.items.map((user: { username: string }) => user.username)).toEqual(["eddie"]);
+    expect(inGroup.body.items.map((user: { username: string }) => user.username)).toEqual(["eddie"]);
   });
 });
 

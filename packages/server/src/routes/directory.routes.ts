@@ -1,18 +1,43 @@
+import type { JsonSchema } from "@flowdesk/core";
 import type { ApiContext } from "../api/api-context.ts";
 import type { Operation } from "../api/operation.ts";
-import { itemsOf, SEARCH_QUERY } from "../api/shared-schemas.ts";
+import { ID_PATTERN, itemsOf, SEARCH_QUERY } from "../api/shared-schemas.ts";
 
 const DEFAULT_LIMIT = 20;
 
-/** Lookup widgets (assignee pickers, "affected CI" fields) search these as the user types. */
+/** The search query plus the filters a form's LookupSource may carry. */
+const searchWith = (filters: Record<string, JsonSchema>): JsonSchema => ({
+  ...SEARCH_QUERY,
+  properties: { ...(SEARCH_QUERY.properties as object), ...filters },
+});
+
+const SLUG_FILTER: JsonSchema = { type: "string", pattern: ID_PATTERN };
+
+const CONFIGURATION_ITEM_SCHEMA: JsonSchema = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    name: { type: "string" },
+    ciClass: { type: "string" },
+    status: { type: "string" },
+    ownerGroup: { type: ["string", "null"] },
+  },
+};
+
+const textAndLimit = (query: Record<string, unknown>) => ({
+  q: (query.q as string | undefined) ?? "",
+  limit: (query.limit as number | undefined) ?? DEFAULT_LIMIT,
+});
+
+/** Lookup widgets (assignee pickers, "affected service" fields) search these as the user types. */
 export const directoryOperations = (context: ApiContext): Operation[] => [
   {
     operationId: "searchDirectoryUsers",
     method: "get",
     path: "/api/directory/users",
-    summary: "Find enabled users by name",
+    summary: "Find enabled users by name, optionally holding a role or in a group",
     tag: "directory",
-    query: SEARCH_QUERY,
+    query: searchWith({ role: SLUG_FILTER, group: SLUG_FILTER }),
     responses: {
       "200": {
         description: "Matching users.",
@@ -27,9 +52,12 @@ export const directoryOperations = (context: ApiContext): Operation[] => [
       },
     },
     async handle(call) {
-      const q = (call.query.q as string | undefined) ?? "";
-      const limit = (call.query.limit as number | undefined) ?? DEFAULT_LIMIT;
-      const users = await context.store.transaction((tx) => tx.users.search(q, limit));
+      const { q, limit } = textAndLimit(call.query);
+      const filter = {
+        ...(call.query.role === undefined ? {} : { role: String(call.query.role) }),
+        ...(call.query.group === undefined ? {} : { group: String(call.query.group) }),
+      };
+      const users = await context.store.transaction((tx) => tx.users.search(q, filter, limit));
       const items = users.map(({ id, username, displayName }) => ({ id, username, displayName }));
       return { status: 200, body: { items } };
     },
@@ -51,8 +79,7 @@ export const directoryOperations = (context: ApiContext): Operation[] => [
       },
     },
     async handle(call) {
-      const q = (call.query.q as string | undefined) ?? "";
-      const limit = (call.query.limit as number | undefined) ?? DEFAULT_LIMIT;
+      const { q, limit } = textAndLimit(call.query);
       const groups = await context.store.transaction((tx) => tx.groups.search(q, limit));
       return { status: 200, body: { items: groups.map(({ id, title }) => ({ id, title })) } };
     },
@@ -61,37 +88,37 @@ export const directoryOperations = (context: ApiContext): Operation[] => [
     operationId: "searchConfigurationItems",
     method: "get",
     path: "/api/directory/configuration-items",
-    summary: "Find configuration items (services, servers, devices) by name",
+    summary: "Find configuration items (servers, devices, applications) by name",
     tag: "directory",
-    query: {
-      ...SEARCH_QUERY,
-      properties: {
-        ...(SEARCH_QUERY.properties as object),
-        ciClass: { type: "string", pattern: "^[a-z][a-z0-9-]{0,59}$" },
-      },
-    },
+    query: searchWith({ ciClass: SLUG_FILTER, ownerGroup: SLUG_FILTER }),
     responses: {
-      "200": {
-        description: "Matching configuration items.",
-        schema: itemsOf({
-          type: "object",
-          properties: {
-            id: { type: "string" },
-            name: { type: "string" },
-            ciClass: { type: "string" },
-            status: { type: "string" },
-            ownerGroup: { type: ["string", "null"] },
-          },
-        }),
-      },
+      "200": { description: "Matching configuration items.", schema: itemsOf(CONFIGURATION_ITEM_SCHEMA) },
     },
     async handle(call) {
-      const q = (call.query.q as string | undefined) ?? "";
-      const limit = (call.query.limit as number | undefined) ?? DEFAULT_LIMIT;
-      const ciClass = call.query.ciClass as string | undefined;
-      const items = await context.store.transaction((tx) =>
-        tx.configurationItems.search(q, ciClass === undefined ? {} : { ciClass }, limit),
-      );
+      const { q, limit } = textAndLimit(call.query);
+      const filter = {
+        ...(call.query.ciClass === undefined ? {} : { ciClass: String(call.query.ciClass) }),
+        ...(call.query.ownerGroup === undefined ? {} : { ownerGroup: String(call.query.ownerGroup) }),
+      };
+      const items = await context.store.transaction((tx) => tx.configurationItems.search(q, filter, limit));
+      return { status: 200, body: { items } };
+    },
+  },
+  {
+    operationId: "searchDirectoryServices",
+    method: "get",
+    path: "/api/directory/services",
+    summary: "Find business services (configuration items of class service) by name",
+    tag: "directory",
+    query: searchWith({ ownerGroup: SLUG_FILTER }),
+    responses: { "200": { description: "Matching services.", schema: itemsOf(CONFIGURATION_ITEM_SCHEMA) } },
+    async handle(call) {
+      const { q, limit } = textAndLimit(call.query);
+      const filter = {
+        ciClass: "service",
+        ...(call.query.ownerGroup === undefined ? {} : { ownerGroup: String(call.query.ownerGroup) }),
+      };
+      const items = await context.store.transaction((tx) => tx.configurationItems.search(q, filter, limit));
       return { status: 200, body: { items } };
     },
   },

@@ -65,4 +65,5 @@ export const AUTHORIZATION_POLICY: Readonly<Record<string, PolicyRule>> = {
   searchDirectoryUsers: { allow: "signedIn" },
   searchDirectoryGroups: { allow: "signedIn" },
   searchConfigurationItems: { allow: "signedIn" },
+  searchDirectoryServices: { allow: "signedIn" },
 };

@@ -12,17 +12,26 @@ const toItem = (row: SqlRow): ConfigurationItemRecord => ({
 });
 
 export const configurationItemRepository = (sql: SqlExecutor) => ({
+  /** Items whose name or id contains the text, optionally of one class or owned by one group. */
   async search(
     text: string,
-    filter: { ciClass?: string },
+    filter: { ciClass?: string; ownerGroup?: string },
     limit: number,
   ): Promise<ConfigurationItemRecord[]> {
     const pattern = likePattern(text);
-    const byClass = filter.ciClass === undefined ? "" : " AND ci_class = ?";
+    const conditions = ["(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')"];
+    const params: unknown[] = [pattern, pattern];
+    if (filter.ciClass !== undefined) {
+      conditions.push("ci_class = ?");
+      params.push(filter.ciClass);
+    }
+    if (filter.ownerGroup !== undefined) {
+      conditions.push("owner_group = ?");
+      params.push(filter.ownerGroup);
+    }
     const rows = await sql.all(
-      `SELECT * FROM configuration_items WHERE (LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')${byClass}
-       ORDER BY name LIMIT ?`,
-      filter.ciClass === undefined ? [pattern, pattern, limit] : [pattern, pattern, filter.ciClass, limit],
+      `SELECT * FROM configuration_items WHERE ${conditions.join(" AND ")} ORDER BY name LIMIT ?`,
+      [...params, limit],
     );
     return rows.map(toItem);
   },

@@ -56,13 +56,29 @@ export const userRepository = (sql: SqlExecutor) => ({
     return toNumber(row?.n);
   },
 
-  /** Enabled users whose name or user name contains the text, for lookup widgets. */
-  async search(text: string, limit: number): Promise<UserRecord[]> {
+  /** Enabled users whose name or user name contains the text, optionally holding a role or in a group. */
+  async search(
+    text: string,
+    filter: { role?: string; group?: string },
+    limit: number,
+  ): Promise<UserRecord[]> {
     const pattern = likePattern(text);
+    const conditions = [
+      "disabled = 0",
+      "(LOWER(username) LIKE ? ESCAPE '\\' OR LOWER(display_name) LIKE ? ESCAPE '\\')",
+    ];
+    const params: unknown[] = [pattern, pattern];
+    if (filter.role !== undefined) {
+      conditions.push("id IN (SELECT user_id FROM user_roles WHERE role = ?)");
+      params.push(filter.role);
+    }
+    if (filter.group !== undefined) {
+      conditions.push("id IN (SELECT user_id FROM group_members WHERE group_id = ?)");
+      params.push(filter.group);
+    }
     const rows = await sql.all(
-      `SELECT * FROM users WHERE disabled = 0 AND (LOWER(username) LIKE ? ESCAPE '\\' OR LOWER(display_name) LIKE ? ESCAPE '\\')
-       ORDER BY display_name LIMIT ?`,
-      [pattern, pattern, limit],
+      `SELECT * FROM users WHERE ${conditions.join(" AND ")} ORDER BY display_name LIMIT ?`,
+      [...params, limit],
     );
     return rows.map(toUser);
   },

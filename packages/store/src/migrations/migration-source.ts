@@ -9,6 +9,7 @@ import * as accounts from "./0100_accounts.ts";
 import * as sessionsAndAudit from "./0101_sessions_and_audit.ts";
 import * as configurationItems from "./0102_configuration_items.ts";
 import * as rateLimits from "./0103_rate_limits.ts";
+import * as businessServices from "./0104_business_services.ts";
 
 interface NamedMigration {
   name: string;
@@ -31,6 +32,7 @@ const migrations: NamedMigration[] = [
   { name: "0101_sessions_and_audit", migration: sessionsAndAudit },
   { name: "0102_configuration_items", migration: configurationItems },
   { name: "0103_rate_limits", migration: rateLimits },
+  { name: "0104_business_services", migration: businessServices },
 ];
 
 export const flowdeskMigrationSource: Knex.MigrationSource<NamedMigration> = {
