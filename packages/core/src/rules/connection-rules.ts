@@ -23,18 +23,24 @@ export interface ExistingEdges {
   outgoingCount: number;
   /** Edges already entering the target. */
   incomingCount: number;
-  /** Whether the source is already connected to `target` by `outcome`. */
-  connects(target: string, outcome: string | undefined): boolean;
+  /** Whether the source is already connected to this target by this outcome. */
+  alreadyConnected: boolean;
 }
 
 /** Existing edges as the designer sees them: every edge already drawn. */
-export const allExistingEdges = (graph: WorkflowGraph, sourceId: string, targetId: string): ExistingEdges => {
+export const allExistingEdges = (
+  graph: WorkflowGraph,
+  sourceId: string,
+  targetId: string,
+  outcome: string | undefined,
+): ExistingEdges => {
   const outgoing: readonly EdgeEntry[] = graph.outgoing.get(sourceId) ?? [];
   return {
     outgoingCount: outgoing.length,
     incomingCount: graph.incoming.get(targetId)?.length ?? 0,
-    connects: (target, outcome) =>
-      outgoing.some((entry) => entry.edge.target === target && edgeOutcome(entry.edge) === outcome),
+    alreadyConnected: outgoing.some(
+      (entry) => entry.edge.target === targetId && edgeOutcome(entry.edge) === outcome,
+    ),
   };
 };
 
@@ -103,7 +109,7 @@ export const checkConnection = (
   if (targetType.ports.inputs === "one" && existing.incomingCount > 0) {
     return refuse(codes.tooManyIncoming, `Node "${targetId}" may have only one incoming edge.`);
   }
-  if (existing.connects(targetId, outcome)) {
+  if (existing.alreadyConnected) {
     return refuse(
       codes.duplicateConnection,
       outcome === undefined
@@ -133,7 +139,7 @@ export const canConnect = (
       sourceId,
       targetId,
       outcome,
-      allExistingEdges(graph, sourceId, targetId),
+      allExistingEdges(graph, sourceId, targetId, outcome),
     );
   } catch (error) {
     return refuse("FD9000", `The connection could not be checked: ${String(error)}`);

@@ -1,3 +1,4 @@
+import type { WorkflowNode } from "../definitions/index.ts";
 import type { NodeRegistry } from "../node-descriptor.ts";
 import type { WorkflowGraph } from "../rules/workflow-graph.ts";
 import { escapeSegment, joinPointer, splitPointer } from "./json-pointer.ts";
@@ -58,37 +59,51 @@ const assigneeExpressions = (value: unknown, pointer: string, found: [string, st
   }
 };
 
+/** Adds one site of a node's config unless the pointer is already known. */
+const addNodeSite = (
+  sites: Map<string, ExpressionSite>,
+  node: WorkflowNode,
+  base: string,
+  relative: string,
+  source: unknown,
+  form: ExpressionSite["form"],
+): void => {
+  if (typeof source !== "string" || sites.has(base + relative)) return;
+  const isResult = node.type === "service-call" && relative.startsWith("/resultMapping/");
+  const isOutput = node.type === "subprocess" && relative.startsWith("/output/");
+  const child = isOutput && typeof node.config.workflow === "string" ? node.config.workflow : undefined;
+  sites.set(base + relative, {
+    pointer: base + relative,
+    source,
+    form,
+    readerNodeId: node.id,
+    extraRoots: isResult ? RESPONSE_ONLY : NONE,
+    ...(child === undefined ? {} : { childWorkflow: child }),
+  });
+};
+
+const RESPONSE_ONLY: readonly string[] = ["response"];
+const NONE: readonly string[] = [];
+
 export const collectExpressionSites = (graph: WorkflowGraph, registry: NodeRegistry): ExpressionSite[] => {
   const sites = new Map<string, ExpressionSite>();
   for (const { node, index } of graph.nodes) {
     const descriptor = Object.hasOwn(registry, node.type) ? registry[node.type] : undefined;
     if (!descriptor) continue;
     const base = `/nodes/${index}/config`;
-    const add = (relative: string, source: unknown, form: ExpressionSite["form"]): void => {
-      if (typeof source !== "string" || sites.has(base + relative)) return;
-      const isResult = node.type === "service-call" && relative.startsWith("/resultMapping/");
-      const isOutput = node.type === "subprocess" && relative.startsWith("/output/");
-      const child = isOutput && typeof node.config.workflow === "string" ? node.config.workflow : undefined;
-      sites.set(base + relative, {
-        pointer: base + relative,
-        source,
-        form,
-        readerNodeId: node.id,
-        extraRoots: isResult ? ["response"] : [],
-        ...(child === undefined ? {} : { childWorkflow: child }),
-      });
-    };
     for (const field of descriptor.expressionFields) {
-      for (const [relative, value] of expandFieldPointer(node.config, field))
-        add(relative, value, "expression");
+      for (const [relative, value] of expandFieldPointer(node.config, field)) {
+        addNodeSite(sites, node, base, relative, value, "expression");
+      }
     }
     for (const field of descriptor.templateFields) {
-      for (const [relative, value] of expandFieldPointer(node.config, field))
-        add(relative, value, "template");
+      for (const [relative, value] of expandFieldPointer(node.config, field)) {
+        addNodeSite(sites, node, base, relative, value, "template");
+      }
     }
     const rules: [string, string][] = [];
     assigneeExpressions(node.config, "", rules);
-    for (const [relative, value] of rules) add(relative, value, "expression");
+    for (const [relative, value] of rules) addNodeSite(sites, node, base, relative, value, "expression");
   }
   for (const { edge, index } of graph.edges) {
     if (typeof edge.condition !== "string") continue;

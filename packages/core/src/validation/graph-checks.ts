@@ -96,7 +96,7 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
     const existing = {
       outgoingCount: outgoingSeen.get(edge.source) ?? 0,
       incomingCount: incomingSeen.get(edge.target) ?? 0,
-      connected: connections.has(key),
+      alreadyConnected: connections.has(key),
     };
     outgoingSeen.set(edge.source, existing.outgoingCount + 1);
     incomingSeen.set(edge.target, existing.incomingCount + 1);
@@ -104,11 +104,7 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
     // An edge between nodes of unknown type is already reported on the node.
     if (source && !Object.hasOwn(registry, source.node.type)) continue;
     if (target && !Object.hasOwn(registry, target.node.type)) continue;
-    const verdict = checkConnection(graph, registry, edge.source, edge.target, outcome, {
-      outgoingCount: existing.outgoingCount,
-      incomingCount: existing.incomingCount,
-      connects: () => existing.connected,
-    });
+    const verdict = checkConnection(graph, registry, edge.source, edge.target, outcome, existing);
     if (!verdict.ok) {
       problems.push(problem(verdict.code, edgePointer(pointer, verdict.code), verdict.message));
     }
