@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { configFromEnvironment, type Logger, startServer } from "@flowdesk/server";
+import { createPostgresDatabase, dropPostgresDatabase } from "@flowdesk/store";
 import { afterAll, describe, expect, it } from "vitest";
 
 const REPOSITORY_ROOT = resolve(import.meta.dirname, "../../..");
@@ -83,3 +85,45 @@ describe("starting the server", () => {
     expect(output).toContain("SIGTERM");
   });
 });
+
+// Registered only when CI provides PostgreSQL, like the other PostgreSQL runs (no skipped tests).
+const postgresSuites = process.env.TEST_PG_URL ? [process.env.TEST_PG_URL] : [];
+for (const adminUrl of postgresSuites) {
+  describe("starting the server on PostgreSQL", () => {
+    it("migrates and seeds a fresh PostgreSQL database once, from DATABASE_URL", async () => {
+      // given an empty database named by DATABASE_URL
+      const name = `flowdesk_start_${randomBytes(6).toString("hex")}`;
+      const databaseUrl = await createPostgresDatabase(adminUrl, name);
+      try {
+        const config = configFromEnvironment({
+          PORT: "0",
+          DATABASE_URL: databaseUrl,
+          INIT_CWD: REPOSITORY_ROOT,
+        });
+        const printed: string[] = [];
+
+        // when the server starts twice
+        const first = await startServer(config, {
+          log: collectingLogger(),
+          print: (line) => printed.push(line),
+        });
+        const health = await fetch(`${first.url}/api/health`);
+        const dialect = first.store.dialect;
+        await first.close();
+        const secondLog = collectingLogger();
+        const second = await startServer(config, { log: secondLog, print: (line) => printed.push(line) });
+        await second.close();
+
+        // then it ran on PostgreSQL, printed the admin password once, and seeded nothing the second time
+        expect(dialect).toBe("postgres");
+        expect(health.status).toBe(200);
+        expect(printed.filter((line) => line.includes("password:"))).toHaveLength(1);
+        expect(secondLog.lines.some((line) => line.startsWith("Starter pack: nothing new to import"))).toBe(
+          true,
+        );
+      } finally {
+        await dropPostgresDatabase(adminUrl, name);
+      }
+    });
+  });
+}
