@@ -2,8 +2,9 @@ import { hostname } from "node:os";
 import { type EngineEvent, type HttpRequest, type NotifySendEffect, toFlowdeskError } from "@flowdesk/core";
 import { JOB_KINDS } from "./effect-rows.ts";
 import { performHttpCall } from "./http-call.ts";
+import type { CommandResult } from "./runtime-kernel.ts";
 import type { JobRecord } from "./store-port.ts";
-import type { CommandResult, WorkflowRuntime } from "./workflow-runtime.ts";
+import type { WorkflowRuntime } from "./workflow-runtime.ts";
 
 export interface JobRunnerOptions {
   runtime: WorkflowRuntime;
