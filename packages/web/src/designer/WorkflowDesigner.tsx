@@ -68,7 +68,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
   const flow = useReactFlow();
   const state = useDesignerState(store);
   const { definition, selection } = state;
-  const problems = useLiveProblems(definition, nodeRegistry);
+  const { problems, checking } = useLiveProblems(definition, nodeRegistry);
   const problemIndex = useMemo(() => indexProblems(definition, problems), [definition, problems]);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
@@ -204,7 +204,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
       ? definition.edges.find((edge) => edge.id === selection.edges[0])
       : undefined;
   const allProblems = problems.length > 0 || serverProblems.length === 0 ? problems : serverProblems;
-  const blocked = hasErrors(problems);
+  const blocked = checking || hasErrors(problems);
 
   return (
     <div className="designer">
