@@ -189,12 +189,15 @@ describe("health and the web app", () => {
     const t = await openTestApp(BACKENDS[0] ?? { name: "sqlite" });
     await t.store.close();
 
-    // when
+    // when health is asked for, with and without a session cookie
     const response = await request(t.app).get("/api/health");
+    const withCookie = await request(t.app).get("/api/health").set("Cookie", "flowdesk_session=some-session");
 
-    // then
-    expect(response.status).toBe(503);
-    expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+    // then both say the service is unavailable, as problem+json
+    for (const answer of [response, withCookie]) {
+      expect(answer.status).toBe(503);
+      expect(answer.headers["content-type"]).toMatch(/application\/problem\+json/);
+    }
     await t.close().catch(() => undefined);
   });
 

@@ -1,5 +1,6 @@
 import type { ServerStore, ServerTransaction, SessionRecord } from "@flowdesk/store";
 import type { Request, RequestHandler, Response } from "express";
+import { HTTP_CODES, HttpProblem } from "../http/problem.ts";
 import { type RequestAuth, type SignedInUser, setRequestAuth } from "./request-auth.ts";
 import { newSecret, sessionIdHash } from "./tokens.ts";
 
@@ -53,7 +54,13 @@ export const authenticateSessionId = async (
 export const loadSession =
   (store: ServerStore, now: () => Date): RequestHandler =>
   async (req, _res, next) => {
-    setRequestAuth(req, await authenticateSessionId(store, req.cookies?.[SESSION_COOKIE], now()));
+    try {
+      setRequestAuth(req, await authenticateSessionId(store, req.cookies?.[SESSION_COOKIE], now()));
+    } catch {
+      // Without the database nobody can be authenticated: say so, rather than a bare 500.
+      next(new HttpProblem(503, HTTP_CODES.unavailable, "The database is not reachable; try again shortly."));
+      return;
+    }
     next();
   };
 
