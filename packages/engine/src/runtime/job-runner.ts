@@ -23,6 +23,8 @@ export interface JobRunnerOptions {
   notify?: (notification: NotifySendEffect) => Promise<void>;
   /** Called after each commit, e.g. to push the outbox to live clients. */
   onCommitted?: (result: CommandResult) => void;
+  /** Called when a whole pass failed (e.g. the database was unreachable); the loop goes on. */
+  onPassError?: (error: unknown) => void;
   /** Called when a job failed and was rescheduled or turned into an incident. */
   onJobFailure?: (job: JobRecord, error: unknown, outcome: "rescheduled" | "incident") => void;
 }
@@ -98,8 +100,9 @@ export class JobRunner {
         let claimed = 0;
         try {
           claimed = (await this.runDue()).claimed;
-        } catch {
+        } catch (error) {
           // The database was unavailable for a moment; the next pass tries again.
+          this.options.onPassError?.(error);
         }
         if (claimed === 0 && !this.stopping) await this.sleep(this.options.pollIntervalMs);
       }
