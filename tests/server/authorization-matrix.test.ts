@@ -39,6 +39,7 @@ const EXPECTED: Record<string, Principal[]> = {
   getSession: EVERYONE,
   createSession: EVERYONE,
   deleteSession: EVERYONE,
+  changeOwnPassword: SIGNED_IN,
   listUsers: ADMIN,
   createUser: ADMIN,
   getUser: ADMIN,

@@ -232,4 +232,29 @@ describe.each(BACKENDS)("sessions on $name", (backend) => {
       await fresh.close();
     }
   });
+
+  it("lets a user change their own password with the current one, ending their other sessions", async () => {
+    // given a user signed in twice
+    await createTestUser(t.store, { username: "paula", roles: ["requester"] });
+    const laptop = await signIn(t.app, "paula");
+    const phone = await signIn(t.app, "paula");
+
+    // when she gives a wrong current password, then the right one
+    const wrong = await laptop.agent
+      .put("/api/session/password")
+      .set("X-CSRF-Token", laptop.csrf)
+      .send({ currentPassword: "not it", newPassword: "a brand new passphrase" });
+    const changed = await laptop.agent
+      .put("/api/session/password")
+      .set("X-CSRF-Token", laptop.csrf)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" });
+
+    // then only the second works; the laptop stays signed in, the phone is signed out, the new password works
+    expect(wrong.status).toBe(401);
+    expect(changed.status).toBe(204);
+    expect((await laptop.agent.get("/api/session")).body.user?.username).toBe("paula");
+    expect((await phone.agent.get("/api/session")).body.user).toBeNull();
+    await signIn(t.app, "paula", "a brand new passphrase");
+    await expect(signIn(t.app, "paula")).rejects.toThrow(/401/);
+  });
 });

@@ -32,9 +32,21 @@ const LOGIN_BODY: JsonSchema = {
   additionalProperties: false,
 };
 
+const CHANGE_PASSWORD_BODY: JsonSchema = {
+  type: "object",
+  required: ["currentPassword", "newPassword"],
+  properties: {
+    currentPassword: { type: "string", minLength: 1, maxLength: 1024 },
+    newPassword: { type: "string", minLength: 12, maxLength: 256 },
+  },
+  additionalProperties: false,
+};
+
+/** The user name the attempt is for: from the sign-in body, else the signed-in user (password change). */
 const usernameOf = (req: Request): string => {
   const body = req.body as { username?: unknown } | undefined;
-  return typeof body?.username === "string" ? body.username.toLowerCase() : "";
+  if (typeof body?.username === "string") return body.username.toLowerCase();
+  return requestAuth(req).user?.username.toLowerCase() ?? "";
 };
 
 export const sessionOperations = (context: ApiContext): Operation[] => {
@@ -194,6 +206,47 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
           });
         }
         clearSessionCookie(call.req, call.res);
+        return { status: 204 };
+      },
+    },
+    {
+      operationId: "changeOwnPassword",
+      method: "put",
+      path: "/api/session/password",
+      summary: "Change your own password (needs the current one); other sessions of yours end",
+      tag: "session",
+      body: { schema: CHANGE_PASSWORD_BODY },
+      before: [loginLimiter],
+      responses: {
+        "204": { description: "Changed." },
+        "401": { description: "The current password is wrong." },
+        "429": { description: "Too many wrong current passwords; see Retry-After." },
+      },
+      async handle(call) {
+        const user = call.user;
+        if (user === null) throw new HttpProblem(401, HTTP_CODES.signInRequired, "Sign in first.");
+        const { currentPassword, newPassword } = call.body as {
+          currentPassword: string;
+          newPassword: string;
+        };
+        const account = await context.store.transaction((tx) => tx.users.findByUsername(user.username));
+        if (account === undefined || !(await verifyPassword(currentPassword, account.passwordHash))) {
+          throw new HttpProblem(401, HTTP_CODES.wrongCredentials, "The current password is wrong.");
+        }
+        const passwordHash = await hashPassword(newPassword);
+        const now = context.now();
+        const current = requestAuth(call.req).session;
+        await context.store.transaction(async (tx) => {
+          await tx.users.update(account.id, { passwordHash, at: now.toISOString() });
+          // Every other session of this user ends; this one stays signed in.
+          await tx.sessions.deleteForUser(account.id);
+          if (current !== undefined) await tx.sessions.insert(current);
+          await recordAudit(tx, call, now, {
+            action: "user.password-changed",
+            targetType: "user",
+            targetId: account.id,
+          });
+        });
         return { status: 204 };
       },
     },

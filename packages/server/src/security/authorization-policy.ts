@@ -42,6 +42,7 @@ export const AUTHORIZATION_POLICY: Readonly<Record<string, PolicyRule>> = {
   getSession: { allow: "public" },
   createSession: { allow: "public" },
   deleteSession: { allow: "public" },
+  changeOwnPassword: { allow: "signedIn" },
 
   listUsers: { allow: ADMIN },
   createUser: { allow: ADMIN },
