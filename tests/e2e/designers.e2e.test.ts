@@ -132,6 +132,54 @@ describe("process owner designs a workflow and a form", () => {
     await page.getByRole("button", { name: "Close" }).click();
   });
 
+  it("picks the task's group from the directory with the keyboard", async () => {
+    // given the user task's side panel
+    await page.getByRole("button", { name: "Fit to screen" }).click();
+    await canvasNode(page, "user-task-1").click();
+    await page.getByRole("combobox", { name: "Assignee" }).selectOption({ label: "Group" });
+    const group = page.getByRole("combobox", { name: /^Group/ });
+    // when the owner types part of a name and confirms the first match
+    await group.fill("net");
+    await expect
+      .poll(() => page.locator(".lookup-list [role=option]").allTextContents())
+      .toEqual(["Network team network"]);
+    await screenshot(page, "08-designer-group-lookup");
+    await group.press("Enter");
+    // then
+    await expect.poll(() => group.inputValue()).toBe("network");
+    expect(api.requests.some((request) => request.path === "/directory/groups")).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("inserts a step from the palette with the keyboard, copies, pastes and deletes", async () => {
+    // when a palette entry is focused and Enter pressed
+    await page.getByRole("button", { name: "Add Notify" }).focus();
+    await page.keyboard.press("Enter");
+    await canvasNode(page, "notify-1").waitFor();
+    // and the new step is copied, pasted, and the copy deleted
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await canvasNode(page, "notify-1").click();
+    await page.keyboard.press("Control+c");
+    await page.keyboard.press("Control+v");
+    await canvasNode(page, "notify-2").waitFor();
+    await page.keyboard.press("Delete");
+    await expect.poll(() => canvasNode(page, "notify-2").count()).toBe(0);
+    // then undo brings the copy back, and the original stays
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => canvasNode(page, "notify-2").count()).toBe(1);
+    expect(await canvasNode(page, "notify-1").count()).toBe(1);
+  });
+
+  it("lists the workflows", async () => {
+    // when
+    await page.goto(`${site.url}/#/workflows`);
+    // then
+    await page.getByRole("link", { name: "laptop-request" }).waitFor();
+    await screenshot(page, "00-workflow-list");
+    await page.getByRole("link", { name: "laptop-request" }).click();
+    await page.locator(".react-flow__node").first().waitFor();
+  });
+
   it("has no serious accessibility violations in the designer", async () => {
     // when
     const violations = await seriousViolations(page);

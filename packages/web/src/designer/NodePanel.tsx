@@ -3,8 +3,10 @@ import Form from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { useTranslation } from "react-i18next";
 import { formValidator } from "../widgets/form-validator.ts";
+import { pruneToOneOf } from "../widgets/prune-one-of.ts";
 import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
 import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
+import { withDisplayHints } from "../widgets/ui-schema-hints.ts";
 import type { NodeSettings } from "./model/commands/node-commands.ts";
 
 interface NodePanelProps {
@@ -49,7 +51,10 @@ export const NodePanel = ({ node, registry, problems, onChange }: NodePanelProps
           className="rjsf node-form"
           idPrefix={`config-${node.id}`}
           schema={descriptor.propertySchema as RJSFSchema}
-          uiSchema={{ ...(descriptor.uiSchema as UiSchema), "ui:submitButtonOptions": { norender: true } }}
+          uiSchema={{
+            ...(withDisplayHints(descriptor.propertySchema, descriptor.uiSchema) as UiSchema),
+            "ui:submitButtonOptions": { norender: true },
+          }}
           formData={node.config}
           validator={formValidator}
           widgets={flowdeskWidgets}
@@ -57,7 +62,10 @@ export const NodePanel = ({ node, registry, problems, onChange }: NodePanelProps
           liveValidate="onChange"
           showErrorList={false}
           onChange={(event) => {
-            const config = (event.formData ?? {}) as Record<string, unknown>;
+            const config = pruneToOneOf(descriptor.propertySchema, event.formData ?? {}) as Record<
+              string,
+              unknown
+            >;
             // rjsf reports defaults it fills in on mount: only a real edit becomes a command.
             if (!same(config, node.config)) onChange(settings(node.name, config));
           }}

@@ -60,6 +60,8 @@ export const LookupCombobox = ({
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState<Status>("idle");
   const query = useDebounced(text, 250);
+  // Options shown while the typed text is not yet searched belong to an older query.
+  const stale = text !== query;
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -97,7 +99,7 @@ export const LookupCombobox = ({
       event.preventDefault();
       setActive((index) => Math.max(0, index - 1));
     } else if (event.key === "Enter" && open) {
-      const option = options[active];
+      const option = stale ? undefined : options[active];
       if (option) {
         event.preventDefault();
         choose(option);
@@ -109,7 +111,7 @@ export const LookupCombobox = ({
   };
 
   const statusText =
-    status === "loading"
+    status === "loading" || stale
       ? t("lookup.loading")
       : status === "error"
         ? t("lookup.failed")

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { expressionIssues } from "../core-bridge/core-rules.ts";
 import { type DurationUnit, formatDuration, parseDuration } from "./iso-duration.ts";
+import { LabelledSelectWidget } from "./LabelledSelectWidget.tsx";
 import { directoryLoader, LookupCombobox } from "./LookupCombobox.tsx";
 
 /** CEL source with the parse errors from core shown under it while typing. */
@@ -129,6 +130,7 @@ export const DurationWidget = ({ id, value, onChange, disabled, readonly }: Widg
 
 /** Custom widgets the node descriptors' uiSchemas and catalog forms name. */
 export const flowdeskWidgets: RegistryWidgetsType = {
+  SelectWidget: LabelledSelectWidget,
   celExpression: CelExpressionWidget,
   durationInput: DurationWidget,
   userPicker: lookupWidget(directoryLoader("users")),
