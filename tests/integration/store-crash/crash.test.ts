@@ -91,5 +91,6 @@ describe("runtime under SIGKILL", () => {
     expect(checkInvariants(file, acknowledged)).toEqual([]);
     expect(acknowledged.starts.size).toBeGreaterThan(KILLS);
     expect(acknowledged.completions.size).toBeGreaterThan(KILLS);
-  }, 240_000);
+    // Usually 1-3 minutes; the guard leaves room for a machine shared with other work.
+  }, 420_000);
 });
