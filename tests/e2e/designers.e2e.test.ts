@@ -228,7 +228,7 @@ describe("process owner designs a workflow and a form", () => {
     await page.getByRole("button", { name: "Publish" }).click();
     // then
     await page.getByText("Version 1 published.").waitFor();
-    expect(JSON.parse(json).schema.allOf[0].then.required).toEqual(["short_text_1"]);
+    expect(JSON.parse(json).schema.allOf[0].then.required).toEqual(["details"]);
     const published = api.collections.get("forms")?.get("laptop-form")?.versions[0]?.definition as {
       schema: { required?: string[] };
     };

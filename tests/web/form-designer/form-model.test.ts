@@ -2,7 +2,9 @@ import {
   addField,
   type FormModel,
   fromFormDefinition,
+  hasGeneratedName,
   moveField,
+  nameFromLabel,
   newField,
   removeField,
   toFormDefinition,
@@ -86,5 +88,20 @@ describe("form designer model", () => {
       field: "is_urgent",
       equals: true,
     });
+  });
+});
+
+describe("field names", () => {
+  it("derives a data name from a label, and tells generated names apart", () => {
+    // when
+    const names = ["Asset tag", "2nd approver", "设备", "  Cost (USD) "].map(nameFromLabel);
+    // then
+    expect(names).toEqual(["asset_tag", "field_2nd_approver", undefined, "cost_usd"]);
+    expect(hasGeneratedName({ name: "short_text_3", kind: "shortText", label: "x", required: false })).toBe(
+      true,
+    );
+    expect(hasGeneratedName({ name: "asset_tag", kind: "shortText", label: "x", required: false })).toBe(
+      false,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { FIELD_NAME, type FieldValue, type FormField } from "./model/form-field.ts";
+import {
+  FIELD_NAME,
+  type FieldValue,
+  type FormField,
+  hasGeneratedName,
+  nameFromLabel,
+} from "./model/form-field.ts";
 import { PATTERN_KINDS } from "./model/form-schema.ts";
 
 interface FieldPropertiesProps {
@@ -44,7 +50,15 @@ export const FieldProperties = ({ field, earlier, nameTaken, onChange }: FieldPr
         <input
           id="field-label"
           value={field.label}
-          onChange={(event) => onChange({ ...field, label: event.target.value })}
+          onChange={(event) => {
+            const label = event.target.value;
+            // Until someone names the data themselves, the name follows the label.
+            const derived = nameFromLabel(label);
+            const follows = (hasGeneratedName(field) || field.name === nameFromLabel(field.label)) && derived;
+            onChange(
+              follows && !nameTaken(derived) ? { ...field, label, name: derived } : { ...field, label },
+            );
+          }}
         />
       </div>
       <div className="field">

@@ -54,10 +54,27 @@ export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const hasOptions = (kind: FieldKind) => kind === "choice" || kind === "multipleChoice";
 
+const kindBase = (kind: FieldKind) => kind.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** The name still is the one the palette gave (`short_text_2`), not one a person chose. */
+export const hasGeneratedName = (field: FormField): boolean =>
+  new RegExp(`^${kindBase(field.kind)}_\\d+$`).test(field.name);
+
+/** A data name from a label: "Asset tag" -> "asset_tag"; undefined when nothing usable is left. */
+export const nameFromLabel = (label: string): string | undefined => {
+  const slug = label
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (slug === "") return undefined;
+  return /^[a-z_]/.test(slug) ? slug : `field_${slug}`;
+};
+
 /** A fresh field of `kind` with a name no other field uses. */
 export const newField = (model: FormModel, kind: FieldKind, label: string): FormField => {
   const taken = new Set(model.fields.map((field) => field.name));
-  const base = kind.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  const base = kindBase(kind);
   let counter = 1;
   while (taken.has(`${base}_${counter}`)) counter += 1;
   const field: FormField = { name: `${base}_${counter}`, kind, label, required: false };
