@@ -1,5 +1,5 @@
 import type { FormDefinition } from "@flowdesk/core";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
@@ -10,6 +10,7 @@ import { FormPreview } from "./FormPreview.tsx";
 import { JsonView } from "./JsonView.tsx";
 import { addField, moveField, removeField, updateField } from "./model/form-edits.ts";
 import { type FieldKind, type FormModel, newField } from "./model/form-field.ts";
+import { FormHistory } from "./model/form-history.ts";
 import { formModelProblems } from "./model/form-problems.ts";
 import { emptyForm, fromFormDefinition, toFormDefinition } from "./model/form-schema.ts";
 
@@ -33,6 +34,7 @@ export const FormDesigner = ({ formId }: { formId: string }) => {
 
 const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string }) => {
   const { t } = useTranslation();
+  const history = useRef(new FormHistory(initial));
   const [model, setModel] = useState(initial);
   const [selected, setSelected] = useState<string | undefined>(initial.fields[0]?.name);
   const [view, setView] = useState<"preview" | "json">("preview");
@@ -42,10 +44,32 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
   const definition = useMemo(() => toFormDefinition(model), [model]);
   const problems = useMemo(() => formModelProblems(model), [model]);
 
-  const edit = (next: FormModel) => {
-    setModel(next);
+  const edit = (next: FormModel, key?: string) => {
+    setModel(history.current.edit(next, key));
     setDirty(true);
   };
+  const undo = () => {
+    setModel(history.current.undo());
+    setDirty(true);
+  };
+  const redo = () => {
+    setModel(history.current.redo());
+    setDirty(true);
+  };
+  const shortcuts = useRef({ undo, redo });
+  shortcuts.current = { undo, redo };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
+      if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
+      event.preventDefault();
+      if (event.shiftKey) shortcuts.current.redo();
+      else shortcuts.current.undo();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
   const add = (kind: FieldKind, index?: number) => {
     const field = newField(model, kind, t(`fieldKinds.${kind}`));
     edit(addField(model, field, index));
@@ -98,10 +122,30 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
             id="form-title"
             className="toolbar__title-input"
             value={model.title}
-            onChange={(event) => edit({ ...model, title: event.target.value })}
+            onChange={(event) => edit({ ...model, title: event.target.value }, "title")}
           />
           {dirty ? <span className="toolbar__dirty"> · {t("designer.unsaved")}</span> : null}
         </h1>
+        <div className="toolbar__group">
+          <button
+            type="button"
+            className="button"
+            onClick={undo}
+            disabled={!history.current.canUndo}
+            title="Ctrl+Z"
+          >
+            {t("designer.undo")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={redo}
+            disabled={!history.current.canRedo}
+            title="Ctrl+Shift+Z"
+          >
+            {t("designer.redo")}
+          </button>
+        </div>
         <fieldset className="toolbar__group toolbar__fieldset">
           <legend className="visually-hidden">{t("formDesigner.view")}</legend>
           <button
@@ -187,7 +231,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
             earlier={model.fields.slice(0, index)}
             nameTaken={(name) => model.fields.some((other, at) => at !== index && other.name === name)}
             onChange={(next) => {
-              edit(updateField(model, field.name, next));
+              edit(updateField(model, field.name, next), `field:${index}`);
               setSelected(next.name);
             }}
           />

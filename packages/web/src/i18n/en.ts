@@ -225,7 +225,7 @@ export const en = {
     user: "U",
     group: "G",
     configurationItem: "CI",
-    attachment: "⎘",
+    attachment: "↑",
   },
   rjsf: {
     AddItemButton: "Add item",

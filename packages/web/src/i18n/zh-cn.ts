@@ -209,7 +209,7 @@ export const zhCN = {
     user: "人",
     group: "组",
     configurationItem: "CI",
-    attachment: "⎘",
+    attachment: "↑",
   },
   rjsf: {
     AddItemButton: "添加一项",
