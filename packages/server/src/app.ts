@@ -1,3 +1,4 @@
+import type { CommandResult } from "@flowdesk/engine";
 import type { ServerStore } from "@flowdesk/store";
 import cookieParser from "cookie-parser";
 import express, { type Express } from "express";
@@ -7,6 +8,7 @@ import { mountOperations } from "./api/mount-operations.ts";
 import type { Operation } from "./api/operation.ts";
 import { RequestValidator } from "./api/request-validation.ts";
 import { problemErrorHandler, unknownApiRoute } from "./http/error-handler.ts";
+import { ServerRuntime } from "./runtime/server-runtime.ts";
 import { AUTHORIZATION_POLICY, type PolicyRule } from "./security/authorization-policy.ts";
 import { DEFAULT_SESSION_OPTIONS, loadSession, type SessionOptions } from "./security/session-cookie.ts";
 import { webAppRouter } from "./web-app.ts";
@@ -25,6 +27,10 @@ export interface AppOptions {
   /** For tests: operations to mount next to the real ones, and the policy to check them against. */
   extraOperations?: (context: ApiContext) => Operation[];
   policy?: Readonly<Record<string, PolicyRule>>;
+  /** The runtime commands run on; default one over `store` with the same clock. */
+  runtime?: ServerRuntime;
+  /** Called after each command commits (the live publisher); default: nothing is pushed. */
+  committed?: (result: CommandResult) => void;
 }
 
 export const consoleLogger: Logger = {
@@ -35,16 +41,20 @@ export const consoleLogger: Logger = {
 export interface FlowdeskApp {
   app: Express;
   operations: readonly Operation[];
+  runtime: ServerRuntime;
 }
 
 /** Builds the express app: security middleware, the API from its operation list, the web app. */
 export const createApp = (options: AppOptions): FlowdeskApp => {
+  const now = options.now ?? (() => new Date());
   const context: ApiContext = {
     store: options.store,
-    now: options.now ?? (() => new Date()),
+    now,
     log: options.log ?? consoleLogger,
     session: options.session ?? DEFAULT_SESSION_OPTIONS,
     loginAttempts: options.loginAttempts ?? { limit: 5, windowMs: 15 * 60 * 1000 },
+    runtime: options.runtime ?? new ServerRuntime(options.store, { now }),
+    committed: options.committed ?? (() => undefined),
   };
   const operations: Operation[] = [
     ...resourceOperations(context),
@@ -84,5 +94,5 @@ export const createApp = (options: AppOptions): FlowdeskApp => {
   app.use(webAppRouter(options.webRoot));
   app.use(unknownApiRoute);
   app.use(problemErrorHandler(context.log.error));
-  return { app, operations };
+  return { app, operations, runtime: context.runtime };
 };

@@ -12,6 +12,10 @@ export interface ServerConfig {
   /** Where workflows/ and forms/ of the starter pack live. */
   packRoot: string;
   webRoot: string;
+  /** socket.io's Redis adapter: events caused on one server process reach clients of the others. */
+  redisUrl?: string | undefined;
+  /** How often the hosted job runner looks for due jobs when idle (default 500 ms). */
+  jobPollIntervalMs?: number | undefined;
 }
 
 /** The repository root: the nearest folder above this file that holds pnpm-workspace.yaml. */
@@ -50,6 +54,7 @@ export const configFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Ser
     dataDir: fromBase(env.FLOWDESK_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL === "" ? undefined : env.DATABASE_URL,
     adminPassword: env.FLOWDESK_ADMIN_PASSWORD,
+    redisUrl: env.REDIS_URL === "" ? undefined : env.REDIS_URL,
     trustProxy: trustProxyFrom(env.FLOWDESK_TRUST_PROXY),
     packRoot: env.FLOWDESK_PACK_DIR === undefined ? repositoryRoot : fromBase(env.FLOWDESK_PACK_DIR),
     webRoot:

@@ -1,9 +1,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { JobRunner } from "@flowdesk/engine";
 import { openServerStore, type ServerStore } from "@flowdesk/store";
 import type { Logger } from "./api/api-context.ts";
 import { consoleLogger, createApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
+import { attachLiveGateway, type LiveGateway } from "./live/live-gateway.ts";
+import { LivePublisher } from "./live/live-publisher.ts";
+import { ServerRuntime } from "./runtime/server-runtime.ts";
 import { seedOnStart } from "./seeding/first-run.ts";
 
 export interface RunningServer {
@@ -12,6 +16,13 @@ export interface RunningServer {
   /** For the live gateway (socket.io attaches here) and tools. */
   httpServer: Server;
   store: ServerStore;
+  runtime: ServerRuntime;
+  /** socket.io, attached to httpServer. */
+  live: LiveGateway;
+  /** Pushes committed changes to live clients; `settled()` waits for what is queued. */
+  publisher: LivePublisher;
+  /** Runs due timers, SLA checkpoints and HTTP calls; its owner name is unique to this process. */
+  jobRunner: JobRunner;
   /** Stops accepting connections, lets requests in flight finish (up to a grace period), closes the database. */
   close(): Promise<void>;
 }
@@ -40,7 +51,17 @@ export async function startServer(
     await store.close();
     throw error;
   }
-  const { app } = createApp({ store, log, webRoot: config.webRoot, trustProxy: config.trustProxy });
+  const now = () => new Date();
+  const runtime = new ServerRuntime(store, { now });
+  const publisher = new LivePublisher(store, log, now);
+  const { app } = createApp({
+    store,
+    log,
+    webRoot: config.webRoot,
+    trustProxy: config.trustProxy,
+    runtime,
+    committed: (result) => publisher.committed(result),
+  });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const onListening = (error?: Error) => {
       if (error) reject(error);
@@ -52,6 +73,27 @@ export async function startServer(
         ? app.listen(config.port, onListening)
         : app.listen(config.port, config.host, onListening);
   });
+  let live: LiveGateway;
+  try {
+    live = await attachLiveGateway(server, {
+      store,
+      now,
+      log,
+      ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
+    });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+    throw error;
+  }
+  publisher.attach(live);
+  const jobRunner = new JobRunner({
+    runtime,
+    pollIntervalMs: config.jobPollIntervalMs ?? 500,
+    onCommitted: (result) => publisher.committed(result),
+    onPassError: (error) => log.error("job runner pass failed; trying again", error),
+  });
+  jobRunner.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   let closing: Promise<void> | undefined;
@@ -60,15 +102,21 @@ export async function startServer(
     port,
     httpServer: server,
     store,
+    runtime,
+    live,
+    publisher,
+    jobRunner,
     close() {
       closing ??= (async () => {
+        await jobRunner.stop();
         const force = setTimeout(() => server.closeAllConnections(), GRACE_PERIOD_MS);
         force.unref();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        // io.close() disconnects every socket and closes the HTTP server, which waits for requests in flight.
+        const liveClosed = live.close();
+        server.closeIdleConnections();
+        await liveClosed;
         clearTimeout(force);
+        await publisher.settled();
         await store.close();
       })();
       return closing;

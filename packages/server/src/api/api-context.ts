@@ -1,4 +1,6 @@
+import type { CommandResult } from "@flowdesk/engine";
 import type { ServerStore, ServerTransaction } from "@flowdesk/store";
+import type { ServerRuntime } from "../runtime/server-runtime.ts";
 import type { SessionOptions } from "../security/session-cookie.ts";
 import type { OperationCall } from "./operation.ts";
 
@@ -15,6 +17,10 @@ export interface ApiContext {
   session: SessionOptions;
   /** Failed sign-ins allowed per user name and address before 429 (per window). */
   loginAttempts: { limit: number; windowMs: number };
+  /** Drives requests, tasks and incidents; one transaction per command. */
+  runtime: ServerRuntime;
+  /** Called after a command committed: pushes its outbox rows to live clients. */
+  committed(result: CommandResult): void;
 }
 
 /** Records who did what, when, from where: call inside the transaction of the change itself. */

@@ -2,16 +2,21 @@ import { auditOperations } from "../routes/audit.routes.ts";
 import { catalogOperations } from "../routes/catalog.routes.ts";
 import { DEFINITION_KIND_ROUTES, definitionOperations } from "../routes/definition.routes.ts";
 import { directoryOperations } from "../routes/directory.routes.ts";
+import { eventOperations } from "../routes/event.routes.ts";
 import { groupOperations } from "../routes/group.routes.ts";
 import { healthOperations } from "../routes/health.routes.ts";
+import { incidentOperations } from "../routes/incident.routes.ts";
+import { instanceOperations } from "../routes/instance.routes.ts";
+import { requestOperations } from "../routes/request.routes.ts";
 import { sessionOperations } from "../routes/session.routes.ts";
+import { taskOperations } from "../routes/task.routes.ts";
 import { userOperations } from "../routes/user.routes.ts";
 import type { PolicyRule } from "../security/authorization-policy.ts";
 import type { ApiContext } from "./api-context.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
 import type { Operation } from "./operation.ts";
 
-/** Every resource's operations. A new resource (requests, tasks, instances) adds its factory here. */
+/** Every resource's operations. A new resource adds its factory here. */
 export const resourceOperations = (context: ApiContext): Operation[] => [
   ...healthOperations(context),
   ...sessionOperations(context),
@@ -21,6 +26,11 @@ export const resourceOperations = (context: ApiContext): Operation[] => [
   ...DEFINITION_KIND_ROUTES.flatMap((route) => definitionOperations(context, route)),
   ...catalogOperations(context),
   ...directoryOperations(context),
+  ...requestOperations(context),
+  ...instanceOperations(context),
+  ...taskOperations(context),
+  ...incidentOperations(context),
+  ...eventOperations(context),
 ];
 
 /** The document describes itself too, so the list is complete by construction. */

@@ -79,6 +79,8 @@ export const HTTP_CODES = {
   conflict: "FD6090",
   tooLarge: "FD6130",
   invalidDefinition: "FD6220",
+  invalidRequestData: "FD6221",
+  unprocessable: "FD6222",
   rateLimited: "FD6290",
   unexpected: "FD6500",
   unavailable: "FD6503",

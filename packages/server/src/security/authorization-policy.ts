@@ -67,4 +67,26 @@ export const AUTHORIZATION_POLICY: Readonly<Record<string, PolicyRule>> = {
   searchDirectoryGroups: { allow: "signedIn" },
   searchConfigurationItems: { allow: "signedIn" },
   searchDirectoryServices: { allow: "signedIn" },
+
+  // Requests: anyone signed in; each sees only their own (record-visibility.ts).
+  submitRequest: { allow: "signedIn" },
+  listMyRequests: { allow: "signedIn" },
+  getRequest: { allow: "signedIn" },
+  listInstances: { allow: STAFF },
+  getInstance: { allow: STAFF },
+  cancelInstance: { allow: STAFF },
+  // Approvers need not be agents (a manager approving a laptop): the handler checks the assignment.
+  listTasks: { allow: "signedIn" },
+  getTask: { allow: "signedIn" },
+  claimTask: { allow: "signedIn" },
+  unclaimTask: { allow: "signedIn" },
+  completeTask: { allow: "signedIn" },
+  approveTask: { allow: "signedIn" },
+  rejectTask: { allow: "signedIn" },
+  reassignTask: { allow: STAFF },
+  delegateTask: { allow: "signedIn" },
+  listIncidents: { allow: ADMIN },
+  retryIncident: { allow: ADMIN },
+  // Filtered to the instances the caller may see.
+  listEventsAfter: { allow: "signedIn" },
 };

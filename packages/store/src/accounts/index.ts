@@ -1,4 +1,6 @@
 export type * from "./account-records.ts";
+export type { InstanceSummary } from "./instance-list.repository.ts";
+export type { RequestRecord, RequestSummary } from "./request.repository.ts";
 export {
   openServerStore,
   ServerStore,

@@ -12,7 +12,9 @@ import { auditRepository } from "./audit.repository.ts";
 import { configurationItemRepository } from "./configuration-item.repository.ts";
 import { definitionSummaryRepository } from "./definition-summary.repository.ts";
 import { groupRepository } from "./group.repository.ts";
+import { instanceListRepository } from "./instance-list.repository.ts";
 import { rateLimitRepository } from "./rate-limit.repository.ts";
+import { requestRepository } from "./request.repository.ts";
 import { sessionRepository } from "./session.repository.ts";
 import { userRepository } from "./user.repository.ts";
 
@@ -25,6 +27,8 @@ export interface ServerTransaction extends StoreTransaction {
   configurationItems: ReturnType<typeof configurationItemRepository>;
   definitionSummaries: ReturnType<typeof definitionSummaryRepository>;
   rateLimits: ReturnType<typeof rateLimitRepository>;
+  requests: ReturnType<typeof requestRepository>;
+  instanceList: ReturnType<typeof instanceListRepository>;
   /** For health checks and tests; repositories are the way to change data. */
   sql: SqlExecutor;
 }
@@ -38,6 +42,8 @@ export const serverRepositoriesFor = (sql: SqlExecutor): ServerTransaction => ({
   configurationItems: configurationItemRepository(sql),
   definitionSummaries: definitionSummaryRepository(sql),
   rateLimits: rateLimitRepository(sql),
+  requests: requestRepository(sql),
+  instanceList: instanceListRepository(sql),
   sql,
 });
 

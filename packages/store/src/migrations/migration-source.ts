@@ -10,6 +10,7 @@ import * as sessionsAndAudit from "./0101_sessions_and_audit.ts";
 import * as configurationItems from "./0102_configuration_items.ts";
 import * as rateLimits from "./0103_rate_limits.ts";
 import * as businessServices from "./0104_business_services.ts";
+import * as requests from "./0105_requests.ts";
 
 interface NamedMigration {
   name: string;
@@ -33,6 +34,7 @@ const migrations: NamedMigration[] = [
   { name: "0102_configuration_items", migration: configurationItems },
   { name: "0103_rate_limits", migration: rateLimits },
   { name: "0104_business_services", migration: businessServices },
+  { name: "0105_requests", migration: requests },
 ];
 
 export const flowdeskMigrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -1,0 +1,69 @@
+import type { CommandResult } from "@flowdesk/engine";
+import type { ServerStore } from "@flowdesk/store";
+import type { Logger } from "../api/api-context.ts";
+import { type LiveEvent, liveEventsOf, rooms } from "./live-events.ts";
+
+/** Where events go: the socket.io server (through the Redis adapter when scaled out). */
+export interface LiveEmitter {
+  emit(event: LiveEvent): void;
+}
+
+/**
+ * After a command commits, turns its outbox rows into live events, emits them, and marks
+ * the rows delivered. Commands are published one after another in commit order, so a
+ * client connected to this process sees events in sequence order.
+ */
+export class LivePublisher {
+  private emitter: LiveEmitter | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly userIds = new Map<string, string>();
+
+  constructor(
+    private readonly store: ServerStore,
+    private readonly log: Logger,
+    private readonly now: () => Date,
+  ) {}
+
+  attach(emitter: LiveEmitter | undefined): void {
+    this.emitter = emitter;
+  }
+
+  committed(result: CommandResult): void {
+    this.queue = this.queue.then(() =>
+      this.publish(result).catch((error: unknown) =>
+        this.log.error("live update could not be pushed", error),
+      ),
+    );
+  }
+
+  /** Resolves when everything committed so far has been pushed. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  private async publish(result: CommandResult): Promise<void> {
+    if (result.outbox.length === 0) return;
+    const emitter = this.emitter;
+    const events =
+      emitter === undefined
+        ? []
+        : await this.store.transaction((tx) =>
+            liveEventsOf(tx, result, async (username) => {
+              let id = this.userIds.get(username);
+              if (id === undefined) {
+                id = (await tx.users.findByUsername(username))?.id;
+                if (id !== undefined) this.userIds.set(username, id);
+              }
+              return id === undefined ? undefined : rooms.user(id);
+            }),
+          );
+    for (const event of events) emitter?.emit(event);
+    const at = this.now().toISOString();
+    await this.store.transaction((tx) =>
+      tx.outbox.markPublished(
+        result.outbox.map((row) => row.id),
+        at,
+      ),
+    );
+  }
+}

@@ -1,0 +1,146 @@
+import { type InstanceState, type InstanceStatus, upgradeInstanceState } from "@flowdesk/core";
+import type { ApiContext } from "../api/api-context.ts";
+import type { Operation } from "../api/operation.ts";
+import { ID_PATTERN, itemsOf } from "../api/shared-schemas.ts";
+import { notFound } from "../http/problem.ts";
+import { runCommand } from "../http/runtime-problem.ts";
+import {
+  HISTORY_ENTRY_SCHEMA,
+  ID_PARAMS,
+  INSTANCE_STATUS_SCHEMA,
+  PAGING_PROPERTIES,
+  TASK_SCHEMA,
+} from "./runtime-route-schemas.ts";
+
+const INSTANCE_SUMMARY_SCHEMA = {
+  type: "object",
+  required: ["id", "definitionId", "definitionVersion", "status", "version"],
+  properties: {
+    id: { type: "string" },
+    definitionId: { type: "string" },
+    definitionVersion: { type: "integer" },
+    definitionHash: { type: "string" },
+    status: INSTANCE_STATUS_SCHEMA,
+    version: { type: "integer" },
+    businessKey: { type: ["string", "null"] },
+    parentInstanceId: { type: ["string", "null"] },
+    createdAt: { type: "string" },
+    updatedAt: { type: "string" },
+  },
+};
+
+/** Where the instance waits: one entry per token that waits (task, approval, timer, message...). */
+export const currentPositions = (state: InstanceState) =>
+  Object.values(state.tokens)
+    .filter((token) => token.wait !== undefined)
+    .map((token) => ({ nodeId: token.nodeId, tokenId: token.id, waitsFor: token.wait?.kind ?? "nothing" }));
+
+export const instanceOperations = (context: ApiContext): Operation[] => [
+  {
+    operationId: "listInstances",
+    method: "get",
+    path: "/api/instances",
+    summary: "Instances, newest first, filtered by workflow and status",
+    tag: "instances",
+    query: {
+      type: "object",
+      properties: {
+        definition: { type: "string", pattern: ID_PATTERN },
+        status: INSTANCE_STATUS_SCHEMA,
+        ...PAGING_PROPERTIES,
+      },
+      additionalProperties: false,
+    },
+    responses: { "200": { description: "A page of instances.", schema: itemsOf(INSTANCE_SUMMARY_SCHEMA) } },
+    async handle(call) {
+      const limit = (call.query.limit as number | undefined) ?? 50;
+      const offset = (call.query.offset as number | undefined) ?? 0;
+      const definitionId = call.query.definition as string | undefined;
+      const status = call.query.status as InstanceStatus | undefined;
+      const items = await context.store.transaction((tx) =>
+        tx.instanceList.list({
+          limit,
+          offset,
+          ...(definitionId === undefined ? {} : { definitionId }),
+          ...(status === undefined ? {} : { status }),
+        }),
+      );
+      return { status: 200, body: { items, limit, offset } };
+    },
+  },
+  {
+    operationId: "getInstance",
+    method: "get",
+    path: "/api/instances/:id",
+    summary: "One instance: variables, history, tasks and where it waits now",
+    tag: "instances",
+    params: ID_PARAMS,
+    responses: {
+      "200": {
+        description: "The instance.",
+        schema: {
+          ...INSTANCE_SUMMARY_SCHEMA,
+          properties: {
+            ...INSTANCE_SUMMARY_SCHEMA.properties,
+            requester: { type: "string" },
+            variables: { type: "object" },
+            positions: { type: "array", items: { type: "object" } },
+            history: { type: "array", items: HISTORY_ENTRY_SCHEMA },
+            tasks: { type: "array", items: TASK_SCHEMA },
+          },
+        },
+      },
+    },
+    async handle(call) {
+      const id = String(call.params.id);
+      const body = await context.store.transaction(async (tx) => {
+        const instance = await tx.instances.get(id);
+        if (instance === undefined) return undefined;
+        const state = upgradeInstanceState(instance.state);
+        const { state: _state, ...summary } = instance;
+        return {
+          ...summary,
+          requester: state.requester,
+          variables: state.variables,
+          positions: currentPositions(state),
+          history: await tx.history.listByInstance(id),
+          tasks: await tx.tasks.listByInstance(id),
+        };
+      });
+      if (body === undefined) throw notFound(`There is no instance ${id}.`);
+      return { status: 200, body };
+    },
+  },
+  {
+    operationId: "cancelInstance",
+    method: "post",
+    path: "/api/instances/:id/cancel",
+    summary: "Cancel a running instance (its open tasks and timers end with it)",
+    tag: "instances",
+    params: ID_PARAMS,
+    body: {
+      schema: {
+        type: "object",
+        properties: { reason: { type: "string", maxLength: 2000 } },
+        additionalProperties: false,
+      },
+      required: false,
+    },
+    responses: { "200": { description: "The instance's new status and version." } },
+    async handle(call) {
+      const reason = (call.body as { reason?: string } | undefined)?.reason;
+      const result = await runCommand(() =>
+        context.runtime.cancelInstance({
+          instanceId: String(call.params.id),
+          by: call.user?.username ?? "unknown",
+          ...(reason === undefined ? {} : { reason }),
+        }),
+      );
+      context.committed(result);
+      return {
+        status: 200,
+        body: { id: result.instance.id, status: result.instance.status, version: result.instance.version },
+      };
+    },
+  },
+];

@@ -1,0 +1,201 @@
+import type { InstanceStatus } from "@flowdesk/core";
+import { type CatalogItem, type FormDefinition, validateFormData } from "@flowdesk/core";
+import type { RequestSummary, ServerTransaction } from "@flowdesk/store";
+import type { ApiContext } from "../api/api-context.ts";
+import type { Operation } from "../api/operation.ts";
+import { itemsOf } from "../api/shared-schemas.ts";
+import { HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
+import { runCommand } from "../http/runtime-problem.ts";
+import { oversees } from "../security/record-visibility.ts";
+import type { SignedInUser } from "../security/request-auth.ts";
+import { mayRequest } from "./catalog.routes.ts";
+import {
+  HISTORY_ENTRY_SCHEMA,
+  ID_PARAMS,
+  INSTANCE_STATUS_SCHEMA,
+  PAGING_PROPERTIES,
+  REQUEST_SCHEMA,
+  SUBMIT_REQUEST_BODY,
+  TASK_SCHEMA,
+} from "./runtime-route-schemas.ts";
+
+export const requestView = (request: RequestSummary) => ({
+  id: request.instanceId,
+  title: request.title,
+  requester: request.requester,
+  catalogItemId: request.catalogItemId,
+  catalogItemVersion: request.catalogItemVersion,
+  formId: request.formId,
+  formVersion: request.formVersion,
+  formHash: request.formHash,
+  workflowId: request.workflowId,
+  workflowVersion: request.workflowVersion,
+  workflowHash: request.workflowHash,
+  status: request.status,
+  createdAt: request.createdAt,
+  updatedAt: request.updatedAt,
+});
+
+const signedIn = (user: SignedInUser | null): SignedInUser => {
+  if (user === null) throw new HttpProblem(401, HTTP_CODES.signInRequired, "Sign in first.");
+  return user;
+};
+
+/** The catalog item, the exact form version its data is checked against, and that form's hash. */
+const loadSubmission = async (
+  tx: ServerTransaction,
+  catalogItemId: string,
+  formVersion: number | undefined,
+  user: SignedInUser,
+) => {
+  const published = await tx.definitions.latestPublished(catalogItemId);
+  if (published === undefined || published.kind !== "catalogItem") {
+    throw notFound(`There is no catalog item "${catalogItemId}".`);
+  }
+  const item = published.content as CatalogItem;
+  if (!mayRequest(item, user)) {
+    throw new HttpProblem(403, HTTP_CODES.forbidden, `You may not request "${item.title}".`);
+  }
+  const form =
+    formVersion === undefined
+      ? await tx.definitions.latestPublished(item.form)
+      : await tx.definitions.getVersion(item.form, formVersion);
+  if (form === undefined) {
+    throw new HttpProblem(
+      422,
+      HTTP_CODES.invalidRequestData,
+      formVersion === undefined
+        ? `The form "${item.form}" of this catalog item is not published.`
+        : `Form "${item.form}" has no version ${formVersion}; reload the catalog item.`,
+    );
+  }
+  return { item, itemVersion: published.version, form };
+};
+
+export const requestOperations = (context: ApiContext): Operation[] => [
+  {
+    operationId: "submitRequest",
+    method: "post",
+    path: "/api/requests",
+    summary: "Submit a catalog item: the data is checked against the form version, then the workflow starts",
+    tag: "requests",
+    body: { schema: SUBMIT_REQUEST_BODY },
+    responses: {
+      "201": {
+        description: "The request, started on the newest published workflow version.",
+        schema: REQUEST_SCHEMA,
+      },
+      "422": { description: "The data does not fit the form: one problem per field, pointing into `data`." },
+    },
+    async handle(call) {
+      const user = signedIn(call.user);
+      const body = call.body as {
+        catalogItemId: string;
+        formVersion?: number;
+        data: Record<string, unknown>;
+      };
+      const { item, itemVersion, form } = await context.store.transaction((tx) =>
+        loadSubmission(tx, body.catalogItemId, body.formVersion, user),
+      );
+      const problems = validateFormData(form.content as FormDefinition, body.data).filter(
+        (problem) => problem.severity === "error",
+      );
+      if (problems.length > 0) {
+        throw new HttpProblem(422, HTTP_CODES.invalidRequestData, "Some fields need attention.", {
+          problems: problems.map((problem) => ({ ...problem, pointer: `/data${problem.pointer}` })),
+        });
+      }
+      const instanceId = context.runtime.newId("request");
+      const result = await runCommand(() =>
+        context.runtime.submitRequest(
+          { instanceId, definitionId: item.workflow, requester: user.username, data: body.data },
+          {
+            requesterId: user.id,
+            requester: user.username,
+            catalogItemId: item.id,
+            catalogItemVersion: itemVersion,
+            formId: form.definitionId,
+            formVersion: form.version,
+            formHash: form.contentHash,
+            title: item.title,
+          },
+        ),
+      );
+      context.committed(result);
+      const request = await context.store.transaction((tx) => tx.requests.get(instanceId));
+      if (request === undefined) throw new Error(`request ${instanceId} vanished after commit`);
+      return {
+        status: 201,
+        body: requestView(request),
+        headers: { Location: `/api/requests/${instanceId}` },
+      };
+    },
+  },
+  {
+    operationId: "listMyRequests",
+    method: "get",
+    path: "/api/requests",
+    summary: "The caller's own requests, newest first",
+    tag: "requests",
+    query: {
+      type: "object",
+      properties: { status: INSTANCE_STATUS_SCHEMA, ...PAGING_PROPERTIES },
+      additionalProperties: false,
+    },
+    responses: { "200": { description: "A page of requests.", schema: itemsOf(REQUEST_SCHEMA) } },
+    async handle(call) {
+      const user = signedIn(call.user);
+      const limit = (call.query.limit as number | undefined) ?? 50;
+      const offset = (call.query.offset as number | undefined) ?? 0;
+      const status = call.query.status as InstanceStatus | undefined;
+      const rows = await context.store.transaction((tx) =>
+        tx.requests.listByRequester({
+          requesterId: user.id,
+          limit,
+          offset,
+          ...(status === undefined ? {} : { status }),
+        }),
+      );
+      return { status: 200, body: { items: rows.map(requestView), limit, offset } };
+    },
+  },
+  {
+    operationId: "getRequest",
+    method: "get",
+    path: "/api/requests/:id",
+    summary: "One request with its timeline and its open tasks",
+    tag: "requests",
+    params: ID_PARAMS,
+    responses: {
+      "200": {
+        description: "The request.",
+        schema: {
+          ...REQUEST_SCHEMA,
+          properties: {
+            ...(REQUEST_SCHEMA.properties as object),
+            timeline: { type: "array", items: HISTORY_ENTRY_SCHEMA },
+            openTasks: { type: "array", items: TASK_SCHEMA },
+          },
+        },
+      },
+    },
+    async handle(call) {
+      const user = signedIn(call.user);
+      const id = String(call.params.id);
+      const body = await context.store.transaction(async (tx) => {
+        const request = await tx.requests.get(id);
+        // Someone else's request is answered like a missing one: its existence is not the caller's business.
+        if (request === undefined || (request.requesterId !== user.id && !oversees(user))) return undefined;
+        const timeline = await tx.history.listByInstance(id);
+        const tasks = await tx.tasks.listByInstance(id);
+        return {
+          ...requestView(request),
+          timeline,
+          openTasks: tasks.filter((task) => task.state === "open" || task.state === "claimed"),
+        };
+      });
+      if (body === undefined) throw notFound(`There is no request ${id} of yours.`);
+      return { status: 200, body };
+    },
+  },
+];
