@@ -1,4 +1,4 @@
-import { type JsonSchema, KIND_SCHEMAS } from "@flowdesk/core";
+import { bundleSchema, type DefinitionKind, type JsonSchema, KIND_SCHEMAS } from "@flowdesk/core";
 import type { PolicyRule } from "../security/authorization-policy.ts";
 import type { Operation } from "./operation.ts";
 import { PROBLEM_SCHEMA } from "./shared-schemas.ts";
@@ -76,8 +76,10 @@ export const buildOpenApiDocument = (
     item[operation.method] = entry;
   }
   const definitionSchemas: Record<string, JsonSchema> = {};
-  for (const [kind, published] of Object.entries(KIND_SCHEMAS)) {
-    definitionSchemas[`${kind[0]?.toUpperCase()}${kind.slice(1)}Definition`] = published.schema;
+  // Bundled (self-contained) schemas: the source files refer to common.schema.json by a
+  // relative $ref that outside OpenAPI tools could not resolve inside this document.
+  for (const kind of Object.keys(KIND_SCHEMAS) as DefinitionKind[]) {
+    definitionSchemas[`${kind[0]?.toUpperCase()}${kind.slice(1)}Definition`] = bundleSchema(kind);
   }
   return {
     openapi: "3.1.0",
