@@ -122,6 +122,34 @@ describe("SLA clocks", () => {
     expect(done.state.jobs).toEqual({});
   });
 
+  it("count a clock stopped past its target as breached even before its breach job fired", () => {
+    // given a P1 incident started at 14:00 whose checkpoint jobs never ran (runner down)
+    const host = new TestHost("2026-03-02T14:00:00.000Z", policy);
+    const started = runEvents(definition, [startEvent({ priority: "P1" })], host).state;
+
+    // when bob first claims the task at 15:30, half an hour past the 1 h response target
+    host.now = "2026-03-02T15:30:00.000Z";
+    const claimed = step(
+      definition,
+      started,
+      { type: "task.claimed", taskId: "task-1", by: "bob" },
+      host.context(),
+    );
+
+    // then the response clock stops breached, and history says so
+    expect(claimed.state.sla!.clocks.response).toMatchObject({
+      status: "stopped",
+      consumedMs: 5_400_000,
+      breached: true,
+    });
+    expect(claimed.history).toContainEqual(
+      expect.objectContaining({
+        type: "sla.stopped",
+        data: { clock: "response", consumedMs: 5_400_000, breached: true },
+      }),
+    );
+  });
+
   it("record a warning and a breach when their checkpoints come due", () => {
     // given a P1 incident nobody picked up
     const host = new TestHost("2026-03-02T14:00:00.000Z", policy);

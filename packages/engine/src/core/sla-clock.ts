@@ -78,7 +78,8 @@ const retarget = (run: Run, policy: SlaPolicy, priority: string, target: SlaTarg
 /** Schedules the checkpoints still ahead and computes the due instant from `since`. */
 const arm = (run: Run, policy: SlaPolicy, name: SlaClockName, clock: SlaClock): void => {
   const sinceMs = toMillis(clock.since!);
-  clock.dueAt = toInstant(advanceOn(policy, sinceMs, clock.targetMs - clock.consumedMs));
+  // Past its target the clock was due when it resumed; never step back on the calendar.
+  clock.dueAt = toInstant(advanceOn(policy, sinceMs, Math.max(0, clock.targetMs - clock.consumedMs)));
   const checkpoints: Record<string, string> = {};
   policy.escalations.forEach((escalation, index) => {
     if (clock.reached.includes(index)) return;
@@ -119,6 +120,9 @@ export const stopSlaClocks = (run: Run, names: SlaClockName[]): void => {
     if (clock.status === "stopped") continue;
     bank(run, policy, clock);
     disarm(run, clock);
+    // The breach checkpoint job may not have fired yet (runner lag, downtime): the
+    // consumed time, not the job, decides whether the target was missed.
+    if (clock.consumedMs > clock.targetMs) clock.breached = true;
     clock.status = "stopped";
     clock.stoppedAt = run.ctx.now;
     run.record({
