@@ -4,6 +4,7 @@ import { createTestUser, databaseFingerprint, TEST_PASSWORD } from "../../server
 import {
   HttpSession,
   LiveClient,
+  postgresDatabase,
   publishFixtures,
   sqliteDatabase,
   startLiveServer,
@@ -20,7 +21,24 @@ const FIXTURES = [
 
 const GOOD_DATA = { item: "Docking station", quantity: 2 };
 
-describe("requests, tasks and live updates on one server (SQLite)", () => {
+interface LiveBackend {
+  name: string;
+  database(): Promise<TestDatabase>;
+  env: Record<string, string>;
+}
+
+const PG_URL = process.env.TEST_PG_URL;
+const REDIS_URL = process.env.TEST_REDIS_URL;
+
+/** SQLite always; PostgreSQL with the Redis adapter when TEST_PG_URL and TEST_REDIS_URL are set. */
+const BACKENDS: LiveBackend[] = [
+  { name: "SQLite", database: async () => sqliteDatabase(), env: {} },
+  ...(PG_URL !== undefined && REDIS_URL !== undefined
+    ? [{ name: "PostgreSQL + Redis", database: () => postgresDatabase(PG_URL), env: { REDIS_URL } }]
+    : []),
+];
+
+describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)", (backend) => {
   let database: TestDatabase;
   let server: RunningServer;
   const sessions: Record<string, HttpSession> = {};
@@ -39,8 +57,8 @@ describe("requests, tasks and live updates on one server (SQLite)", () => {
   };
 
   beforeAll(async () => {
-    database = sqliteDatabase();
-    server = await startLiveServer(database);
+    database = await backend.database();
+    server = await startLiveServer(database, backend.env);
     const users: [string, string[], string[]][] = [
       ["olivia", ["process-owner"], []],
       ["rita", ["requester"], []],
@@ -243,5 +261,66 @@ describe("requests, tasks and live updates on one server (SQLite)", () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(everything.length);
     expect(missed.body.next).toBe(everything.at(-1)?.seq);
+  });
+});
+
+/** Two server processes' worth of state (store, runtime, socket.io, job runner) sharing only PostgreSQL and Redis. */
+const SCALE_OUT = BACKENDS.filter((backend) => backend.env.REDIS_URL !== undefined);
+
+describe.each(SCALE_OUT)("live updates across two servers ($name)", (backend) => {
+  let database: TestDatabase;
+  let first: RunningServer;
+  let second: RunningServer;
+  const sockets: LiveClient[] = [];
+
+  beforeAll(async () => {
+    database = await backend.database();
+    first = await startLiveServer(database, backend.env);
+    second = await startLiveServer(database, backend.env);
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await first.close();
+    await second.close();
+    await database.drop();
+  });
+
+  it("delivers an event caused on one server to a client connected to the other", async () => {
+    // given users and definitions, the requester on the first server, the approver on the second
+    await createTestUser(first.store, { username: "olivia", roles: ["process-owner"] });
+    await createTestUser(first.store, { username: "rita", roles: ["requester"] });
+    await createTestUser(first.store, { username: "alex", roles: ["agent"], groups: ["cab"] });
+    await publishFixtures(await HttpSession.signIn(first.url, "olivia", TEST_PASSWORD), FIXTURES);
+    const rita = await HttpSession.signIn(first.url, "rita", TEST_PASSWORD);
+    const alex = await HttpSession.signIn(second.url, "alex", TEST_PASSWORD);
+    const ritaSocket = await LiveClient.connect(first.url, rita.cookie);
+    const alexSocket = await LiveClient.connect(second.url, alex.cookie);
+    sockets.push(ritaSocket, alexSocket);
+    expect(first.jobRunner.owner).not.toBe(second.jobRunner.owner);
+
+    // when the requester submits on the first server
+    const submitted = await rita.post("/api/requests", {
+      catalogItemId: "approved-hardware",
+      data: GOOD_DATA,
+    });
+    expect(submitted.status).toBe(201);
+
+    // then the approver, connected to the second, hears of the task
+    const created = await alexSocket.next(
+      "task.created",
+      (payload) => payload.task.instanceId === submitted.body.id,
+    );
+
+    // when the approver approves on the second server
+    const approved = await alex.post(`/api/tasks/${created.payload.task.id}/approve`, {});
+    expect(approved.status).toBe(200);
+
+    // then the requester, connected to the first, hears the request completed
+    const status = await ritaSocket.next(
+      "request.status",
+      (payload) => payload.requestId === submitted.body.id && payload.status === "completed",
+    );
+    expect(status.payload.seq).toBeGreaterThan(created.payload.seq);
   });
 });
