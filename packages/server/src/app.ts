@@ -31,6 +31,8 @@ export interface AppOptions {
   runtime?: ServerRuntime;
   /** Called after each command commits (the live publisher); default: nothing is pushed. */
   committed?: (result: CommandResult) => void;
+  /** Called after a new definition version committed; default: nothing is pushed. */
+  definitionPublished?: (definition: { id: string; kind: string; version: number }) => void;
 }
 
 export const consoleLogger: Logger = {
@@ -55,6 +57,7 @@ export const createApp = (options: AppOptions): FlowdeskApp => {
     loginAttempts: options.loginAttempts ?? { limit: 5, windowMs: 15 * 60 * 1000 },
     runtime: options.runtime ?? new ServerRuntime(options.store, { now }),
     committed: options.committed ?? (() => undefined),
+    definitionPublished: options.definitionPublished ?? (() => undefined),
   };
   const operations: Operation[] = [
     ...resourceOperations(context),

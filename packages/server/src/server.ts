@@ -61,6 +61,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     runtime,
     committed: (result) => publisher.committed(result),
+    definitionPublished: (definition) => publisher.definitionPublished(definition),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const onListening = (error?: Error) => {

@@ -218,6 +218,23 @@ describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)"
     expect(definition).toMatchObject({ ok: false });
   });
 
+  it("tells those following a workflow when a new version is published", async () => {
+    // given the process owner following the approval workflow
+    const ownerSocket = await connect("olivia");
+    expect(await ownerSocket.join({ definitionId: "hardware-approval" })).toMatchObject({ ok: true });
+
+    // when a changed version is published
+    await publishFixtures(as("olivia"), ["hardware-approval.workflow.json"], (definition) => ({
+      ...definition,
+      title: "Hardware approved by the CAB",
+    }));
+
+    // then the room hears of version 2
+    const published = await ownerSocket.next("definition.published", (payload) => payload.version === 2);
+    expect(published.payload).toMatchObject({ definitionId: "hardware-approval", kind: "workflow" });
+    expect(published.payload.seq).toBeGreaterThan(0);
+  });
+
   it("refuses a socket without a signed-in session", async () => {
     // when a client connects without a cookie
     const attempt = LiveClient.connect(server.url, undefined);

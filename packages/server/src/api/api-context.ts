@@ -21,6 +21,8 @@ export interface ApiContext {
   runtime: ServerRuntime;
   /** Called after a command committed: pushes its outbox rows to live clients. */
   committed(result: CommandResult): void;
+  /** Called after a new definition version committed: tells the definition's room. */
+  definitionPublished(definition: { id: string; kind: string; version: number }): void;
 }
 
 /** Records who did what, when, from where: call inside the transaction of the change itself. */

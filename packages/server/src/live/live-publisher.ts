@@ -41,6 +41,28 @@ export class LivePublisher {
     return this.queue;
   }
 
+  /**
+   * A new definition version, to those following the definition. Definitions are not in
+   * the instance history, so `seq` is the newest history sequence at that moment: where
+   * the client stands.
+   */
+  definitionPublished(definition: { id: string; kind: string; version: number }): void {
+    this.queue = this.queue.then(async () => {
+      const emitter = this.emitter;
+      if (emitter === undefined) return;
+      try {
+        const seq = await this.store.transaction((tx) => tx.historyPosition.latest());
+        emitter.emit({
+          name: "definition.published",
+          rooms: [rooms.definition(definition.id)],
+          payload: { seq, definitionId: definition.id, kind: definition.kind, version: definition.version },
+        });
+      } catch (error) {
+        this.log.error("definition.published could not be pushed", error);
+      }
+    });
+  }
+
   private async publish(result: CommandResult): Promise<void> {
     if (result.outbox.length === 0) return;
     const emitter = this.emitter;

@@ -222,8 +222,11 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
               details: { version: version.version, contentHash: version.contentHash },
             });
           }
-          return version;
+          return { ...version, isNew: previous?.version !== version.version };
         });
+        if (published.isNew) {
+          context.definitionPublished({ id, kind: route.kind, version: published.version });
+        }
         return {
           status: 201,
           body: {

@@ -12,6 +12,7 @@ import { auditRepository } from "./audit.repository.ts";
 import { configurationItemRepository } from "./configuration-item.repository.ts";
 import { definitionSummaryRepository } from "./definition-summary.repository.ts";
 import { groupRepository } from "./group.repository.ts";
+import { historyPositionRepository } from "./history-position.repository.ts";
 import { instanceListRepository } from "./instance-list.repository.ts";
 import { rateLimitRepository } from "./rate-limit.repository.ts";
 import { requestRepository } from "./request.repository.ts";
@@ -29,6 +30,7 @@ export interface ServerTransaction extends StoreTransaction {
   rateLimits: ReturnType<typeof rateLimitRepository>;
   requests: ReturnType<typeof requestRepository>;
   instanceList: ReturnType<typeof instanceListRepository>;
+  historyPosition: ReturnType<typeof historyPositionRepository>;
   /** For health checks and tests; repositories are the way to change data. */
   sql: SqlExecutor;
 }
@@ -44,6 +46,7 @@ export const serverRepositoriesFor = (sql: SqlExecutor): ServerTransaction => ({
   rateLimits: rateLimitRepository(sql),
   requests: requestRepository(sql),
   instanceList: instanceListRepository(sql),
+  historyPosition: historyPositionRepository(sql),
   sql,
 });
 

@@ -123,14 +123,18 @@ export class HttpSession {
 }
 
 /** Publishes fixture definitions through the designer API, in the order given. */
-export const publishFixtures = async (designer: HttpSession, files: string[]): Promise<void> => {
+export const publishFixtures = async (
+  designer: HttpSession,
+  files: string[],
+  change: (definition: Record<string, unknown>) => Record<string, unknown> = (definition) => definition,
+): Promise<void> => {
   const segments: Record<string, string> = {
     workflow: "workflows",
     form: "forms",
     catalogItem: "catalog-items",
   };
   for (const file of files) {
-    const definition = fixture(file);
+    const definition = change(fixture(file));
     const path = `/api/${segments[String(definition.kind)]}/${String(definition.id)}`;
     const saved = await designer.call("PUT", `${path}/draft`, definition);
     if (saved.status !== 200)
