@@ -28,6 +28,8 @@ export interface RunningServer {
 }
 
 const GRACE_PERIOD_MS = 10_000;
+const OUTBOX_SWEEP_INTERVAL_MS = 5_000;
+const OUTBOX_SWEEP_AGE_MS = 10_000;
 
 /** Opens and migrates the database, seeds on first run, and listens. */
 export async function startServer(
@@ -95,6 +97,11 @@ export async function startServer(
     onPassError: (error) => log.error("job runner pass failed; trying again", error),
   });
   jobRunner.start();
+  // Rows a process committed but did not push (it stopped in between) go out from here.
+  const sweeper = setInterval(() => {
+    void publisher.sweep(OUTBOX_SWEEP_AGE_MS).catch(() => undefined);
+  }, OUTBOX_SWEEP_INTERVAL_MS);
+  sweeper.unref();
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   let closing: Promise<void> | undefined;
@@ -109,6 +116,7 @@ export async function startServer(
     jobRunner,
     close() {
       closing ??= (async () => {
+        clearInterval(sweeper);
         await jobRunner.stop();
         const force = setTimeout(() => server.closeAllConnections(), GRACE_PERIOD_MS);
         force.unref();

@@ -235,6 +235,42 @@ describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)"
     expect(published.payload.seq).toBeGreaterThan(0);
   });
 
+  it("pushes outbox rows a process committed but never pushed, and marks them published", async () => {
+    // given rita connected, and a request committed straight through the runtime, bypassing the push
+    const ritaSocket = await connect("rita");
+    const result = await server.runtime.submitRequest(
+      {
+        instanceId: `request-unpushed-${Date.now()}`,
+        definitionId: "hardware-approval",
+        requester: "rita",
+        data: GOOD_DATA,
+      },
+      {
+        requesterId: userIds.rita ?? "",
+        requester: "rita",
+        catalogItemId: "approved-hardware",
+        catalogItemVersion: 1,
+        formId: "hardware-request",
+        formVersion: 1,
+        formHash: "0".repeat(64),
+        title: "Hardware that needs approval",
+      },
+    );
+    const pending = await server.store.transaction((tx) => tx.outbox.listPending(1000));
+    expect(pending.map((row) => row.id)).toEqual(expect.arrayContaining(result.outbox.map((row) => row.id)));
+
+    // when the sweep runs
+    await server.publisher.sweep(0);
+
+    // then rita hears of it, and nothing is left pending
+    const status = await ritaSocket.next(
+      "request.status",
+      (payload) => payload.requestId === result.instance.id,
+    );
+    expect(status.payload.seq).toBe(result.history.at(-1)?.seq);
+    expect(await server.store.transaction((tx) => tx.outbox.listPending(1000))).toEqual([]);
+  });
+
   it("refuses a socket without a signed-in session", async () => {
     // when a client connects without a cookie
     const attempt = LiveClient.connect(server.url, undefined);

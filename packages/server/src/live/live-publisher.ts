@@ -42,6 +42,39 @@ export class LivePublisher {
   }
 
   /**
+   * Pushes outbox rows still unpublished a while after their commit: the process that
+   * committed them stopped before pushing. Clients may see such an event twice (once
+   * through another process, once here); events carry `seq`, so they drop repeats.
+   */
+  sweep(olderThanMs: number): Promise<number> {
+    const run = async (): Promise<number> => {
+      const cutoff = new Date(this.now().getTime() - olderThanMs).toISOString();
+      const stale = (await this.store.transaction((tx) => tx.outbox.listPending(200))).filter(
+        (row) => row.createdAt <= cutoff,
+      );
+      for (const row of stale) {
+        const change = row.payload as { fromSeq?: number | null; toSeq?: number | null };
+        const history =
+          row.topic === "instance.changed" && row.instanceId !== null && typeof change.fromSeq === "number"
+            ? (
+                await this.store.transaction((tx) =>
+                  tx.history.listByInstance(row.instanceId as string, (change.fromSeq as number) - 1),
+                )
+              ).filter((entry) => entry.seq <= (change.toSeq ?? entry.seq))
+            : [];
+        await this.publish({ outbox: [row], history });
+      }
+      return stale.length;
+    };
+    const swept = this.queue.then(run);
+    this.queue = swept.then(
+      () => undefined,
+      (error: unknown) => this.log.error("outbox sweep failed", error),
+    );
+    return swept;
+  }
+
+  /**
    * A new definition version, to those following the definition. Definitions are not in
    * the instance history, so `seq` is the newest history sequence at that moment: where
    * the client stands.
@@ -63,7 +96,7 @@ export class LivePublisher {
     });
   }
 
-  private async publish(result: CommandResult): Promise<void> {
+  private async publish(result: Pick<CommandResult, "outbox" | "history">): Promise<void> {
     if (result.outbox.length === 0) return;
     const emitter = this.emitter;
     const events =
