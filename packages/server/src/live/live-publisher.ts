@@ -28,12 +28,20 @@ export class LivePublisher {
     this.emitter = emitter;
   }
 
+  /** Results waiting for the next batch; a burst of commits is pushed with one transaction. */
+  private batch: Pick<CommandResult, "outbox" | "history">[] = [];
+
   committed(result: CommandResult): void {
-    this.queue = this.queue.then(() =>
-      this.publish(result).catch((error: unknown) =>
+    if (result.outbox.length === 0) return;
+    this.batch.push(result);
+    if (this.batch.length > 1) return; // a drain is already queued and will take this one too
+    this.queue = this.queue.then(() => {
+      const results = this.batch;
+      this.batch = [];
+      return this.publish(results).catch((error: unknown) =>
         this.log.error("live update could not be pushed", error),
-      ),
-    );
+      );
+    });
   }
 
   /** Resolves when everything committed so far has been pushed. */
@@ -62,7 +70,7 @@ export class LivePublisher {
                 )
               ).filter((entry) => entry.seq <= (change.toSeq ?? entry.seq))
             : [];
-        await this.publish({ outbox: [row], history });
+        await this.publish([{ outbox: [row], history }]);
       }
       return stale.length;
     };
@@ -96,29 +104,29 @@ export class LivePublisher {
     });
   }
 
-  private async publish(result: Pick<CommandResult, "outbox" | "history">): Promise<void> {
-    if (result.outbox.length === 0) return;
+  /** One transaction per batch: build the events and mark the rows published; emit after it commits. */
+  private async publish(results: Pick<CommandResult, "outbox" | "history">[]): Promise<void> {
     const emitter = this.emitter;
-    const events =
-      emitter === undefined
-        ? []
-        : await this.store.transaction((tx) =>
-            liveEventsOf(tx, result, async (username) => {
-              let id = this.userIds.get(username);
-              if (id === undefined) {
-                id = (await tx.users.findByUsername(username))?.id;
-                if (id !== undefined) this.userIds.set(username, id);
-              }
-              return id === undefined ? undefined : rooms.user(id);
-            }),
-          );
-    for (const event of events) emitter?.emit(event);
     const at = this.now().toISOString();
-    await this.store.transaction((tx) =>
-      tx.outbox.markPublished(
-        result.outbox.map((row) => row.id),
+    const events = await this.store.transaction(async (tx) => {
+      const userRoom = async (username: string) => {
+        let id = this.userIds.get(username);
+        if (id === undefined) {
+          id = (await tx.users.findByUsername(username))?.id;
+          if (id !== undefined) this.userIds.set(username, id);
+        }
+        return id === undefined ? undefined : rooms.user(id);
+      };
+      const built: LiveEvent[] = [];
+      for (const result of results) {
+        if (emitter !== undefined) built.push(...(await liveEventsOf(tx, result, userRoom)));
+      }
+      await tx.outbox.markPublished(
+        results.flatMap((result) => result.outbox.map((row) => row.id)),
         at,
-      ),
-    );
+      );
+      return built;
+    });
+    for (const event of events) emitter?.emit(event);
   }
 }
