@@ -1,4 +1,5 @@
 import type { RunningServer } from "@flowdesk/server";
+import { openServerStore } from "@flowdesk/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, databaseFingerprint, TEST_PASSWORD } from "../../server/support/test-app.ts";
 import {
@@ -6,6 +7,8 @@ import {
   LiveClient,
   postgresDatabase,
   publishFixtures,
+  type ServerProcess,
+  spawnServerProcess,
   sqliteDatabase,
   startLiveServer,
   type TestDatabase,
@@ -317,42 +320,52 @@ describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)"
   });
 });
 
-/** Two server processes' worth of state (store, runtime, socket.io, job runner) sharing only PostgreSQL and Redis. */
+/** Two server processes (`main.ts`, each its own node process) sharing only PostgreSQL and Redis. */
 const SCALE_OUT = BACKENDS.filter((backend) => backend.env.REDIS_URL !== undefined);
 
-describe.each(SCALE_OUT)("live updates across two servers ($name)", (backend) => {
+describe.each(SCALE_OUT)("live updates across two server processes ($name)", (backend) => {
   let database: TestDatabase;
-  let first: RunningServer;
-  let second: RunningServer;
+  let first: ServerProcess;
+  let second: ServerProcess;
   const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
     database = await backend.database();
-    first = await startLiveServer(database, backend.env);
-    second = await startLiveServer(database, backend.env);
+    const env = { ...database.env, ...backend.env, FLOWDESK_ADMIN_PASSWORD: "scale-out admin password 1" };
+    // One after the other: the first migrates and seeds, the second finds it done.
+    first = await spawnServerProcess(env);
+    second = await spawnServerProcess(env);
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    await first.close();
-    await second.close();
+    await first.stop();
+    await second.stop();
     await database.drop();
   });
 
-  it("delivers an event caused on one server to a client connected to the other", async () => {
-    // given users and definitions, the requester on the first server, the approver on the second
-    await createTestUser(first.store, { username: "olivia", roles: ["process-owner"] });
-    await createTestUser(first.store, { username: "rita", roles: ["requester"] });
-    await createTestUser(first.store, { username: "alex", roles: ["agent"], groups: ["cab"] });
+  it("delivers an event caused on one process to a client connected to the other", async () => {
+    // given users (written straight to the shared database) and definitions, the requester on the first process, the approver on the second
+    const store = await openServerStore({
+      databaseUrl: database.env.DATABASE_URL,
+      migrate: false,
+      poolSize: 2,
+    });
+    try {
+      await createTestUser(store, { username: "olivia", roles: ["process-owner"] });
+      await createTestUser(store, { username: "rita", roles: ["requester"] });
+      await createTestUser(store, { username: "alex", roles: ["agent"], groups: ["cab"] });
+    } finally {
+      await store.close();
+    }
     await publishFixtures(await HttpSession.signIn(first.url, "olivia", TEST_PASSWORD), FIXTURES);
     const rita = await HttpSession.signIn(first.url, "rita", TEST_PASSWORD);
     const alex = await HttpSession.signIn(second.url, "alex", TEST_PASSWORD);
     const ritaSocket = await LiveClient.connect(first.url, rita.cookie);
     const alexSocket = await LiveClient.connect(second.url, alex.cookie);
     sockets.push(ritaSocket, alexSocket);
-    expect(first.jobRunner.owner).not.toBe(second.jobRunner.owner);
 
-    // when the requester submits on the first server
+    // when the requester submits on the first process
     const submitted = await rita.post("/api/requests", {
       catalogItemId: "approved-hardware",
       data: GOOD_DATA,
@@ -365,7 +378,7 @@ describe.each(SCALE_OUT)("live updates across two servers ($name)", (backend) =>
       (payload) => payload.task.instanceId === submitted.body.id,
     );
 
-    // when the approver approves on the second server
+    // when the approver approves on the second process
     const approved = await alex.post(`/api/tasks/${created.payload.task.id}/approve`, {});
     expect(approved.status).toBe(200);
 

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -204,3 +205,40 @@ export class LiveClient {
     this.socket.close();
   }
 }
+
+export interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `packages/server/src/main.ts` as its own process: it shares only what its environment names. */
+export const spawnServerProcess = (env: Record<string, string>): Promise<ServerProcess> =>
+  new Promise((resolveStart, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
+      cwd: REPOSITORY_ROOT,
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", INIT_CWD: REPOSITORY_ROOT, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const exited = new Promise<void>((resolveExit) => child.once("exit", () => resolveExit()));
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1] === undefined) return;
+      child.stdout.off("data", onData);
+      resolveStart({
+        url: match[1].replace("localhost", "127.0.0.1"),
+        async stop() {
+          child.kill("SIGTERM");
+          await exited;
+        },
+      });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`server process exited with ${code} before listening:\n${output}`)),
+    );
+  });
