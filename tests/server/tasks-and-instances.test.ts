@@ -163,4 +163,41 @@ describe.each(BACKENDS)("tasks and instances on $name", (backend) => {
     expect((await as("rita").agent.get(`/api/instances/${requestId}`)).status).toBe(403);
     expect((await as("rita").agent.get(`/api/tasks/${task.id}`)).status).toBe(404);
   });
+
+  it("lists open incidents to admins and retries one once", async () => {
+    // given an admin and an incident on a running request (a job that ran out of attempts)
+    await createTestUser(t.store, { username: "ada", roles: ["admin"] });
+    clients.ada = await signIn(t.app, "ada");
+    const requestId = await submit();
+    const incidentId = `incident-${requestId}`;
+    await t.store.transaction((tx) =>
+      tx.incidents.insert({
+        id: incidentId,
+        instanceId: requestId,
+        nodeId: "hand-out",
+        tokenId: null,
+        jobId: null,
+        error: { code: "FD6504", kind: "operational", message: "mail server unreachable", retryable: true },
+        status: "open",
+        retryCount: 0,
+        createdAt: new Date().toISOString(),
+        resolvedAt: null,
+      }),
+    );
+
+    // when the admin lists incidents and retries this one twice
+    const listed = await as("ada").agent.get("/api/incidents").expect(200);
+    const retried = await post("ada", `/api/incidents/${incidentId}/retry`);
+    const again = await post("ada", `/api/incidents/${incidentId}/retry`);
+
+    // then it was listed, the first retry resolved it, the second was told so
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(incidentId);
+    expect(retried.status).toBe(200);
+    expect(retried.body.instanceId).toBe(requestId);
+    expect(again.status).toBe(409);
+    const after = await as("ada").agent.get("/api/incidents").expect(200);
+    expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(incidentId);
+    const instance = await as("ada").agent.get(`/api/instances/${requestId}`).expect(200);
+    expect(instance.body.history.map((entry: { type: string }) => entry.type)).toContain("incident.resolved");
+  });
 });
