@@ -2,44 +2,16 @@ import type { RunningServer } from "@flowdesk/server";
 import { openServerStore } from "@flowdesk/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, databaseFingerprint, TEST_PASSWORD } from "../../server/support/test-app.ts";
+import { BACKENDS, FIXTURES, GOOD_DATA } from "./support/live-backends.ts";
 import {
   HttpSession,
   LiveClient,
-  postgresDatabase,
   publishFixtures,
   type ServerProcess,
   spawnServerProcess,
-  sqliteDatabase,
   startLiveServer,
   type TestDatabase,
 } from "./support/live-server.ts";
-
-const FIXTURES = [
-  "hardware-request.form.json",
-  "hardware-approval.workflow.json",
-  "hardware-fulfilment.workflow.json",
-  "approved-hardware.catalog-item.json",
-  "handed-out-hardware.catalog-item.json",
-];
-
-const GOOD_DATA = { item: "Docking station", quantity: 2 };
-
-interface LiveBackend {
-  name: string;
-  database(): Promise<TestDatabase>;
-  env: Record<string, string>;
-}
-
-const PG_URL = process.env.TEST_PG_URL;
-const REDIS_URL = process.env.TEST_REDIS_URL;
-
-/** SQLite always; PostgreSQL with the Redis adapter when TEST_PG_URL and TEST_REDIS_URL are set. */
-const BACKENDS: LiveBackend[] = [
-  { name: "SQLite", database: async () => sqliteDatabase(), env: {} },
-  ...(PG_URL !== undefined && REDIS_URL !== undefined
-    ? [{ name: "PostgreSQL + Redis", database: () => postgresDatabase(PG_URL), env: { REDIS_URL } }]
-    : []),
-];
 
 describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)", (backend) => {
   let database: TestDatabase;
@@ -272,6 +244,36 @@ describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)"
     );
     expect(status.payload.seq).toBe(result.history.at(-1)?.seq);
     expect(await server.store.transaction((tx) => tx.outbox.listPending(1000))).toEqual([]);
+  });
+
+  it("tells the queue a task leaves when it is reassigned, and the queue it joins", async () => {
+    // given a task in the procurement queue, with both queues' agents connected
+    const fionaSocket = await connect("fiona");
+    const alexSocket = await connect("alex");
+    const submitted = await as("rita").post("/api/requests", {
+      catalogItemId: "handed-out-hardware",
+      data: GOOD_DATA,
+    });
+    const created = await fionaSocket.next(
+      "task.created",
+      (payload) => payload.task.instanceId === submitted.body.id,
+    );
+
+    // when fiona sends it to the CAB
+    const moved = await as("fiona").post(`/api/tasks/${created.payload.task.id}/reassign`, { group: "cab" });
+    expect(moved.status).toBe(200);
+
+    // then both queues hear of it
+    const left = await fionaSocket.next(
+      "task.updated",
+      (payload) => payload.task.id === created.payload.task.id && payload.change === "task.reassigned",
+    );
+    const joined = await alexSocket.next(
+      "task.updated",
+      (payload) => payload.task.id === created.payload.task.id && payload.change === "task.reassigned",
+    );
+    expect(left.payload.task.assigneeGroup).toBe("cab");
+    expect(joined.payload.seq).toBe(left.payload.seq);
   });
 
   it("refuses a socket without a signed-in session", async () => {

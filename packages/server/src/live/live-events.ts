@@ -98,6 +98,9 @@ async function instanceChanged(
         const room = await userRoom(task.assigneeUser);
         if (room !== undefined) audience.push(room);
       }
+      for (const room of await formerAudience(entry, userRoom)) {
+        if (!audience.includes(room)) audience.push(room);
+      }
       events.push({
         name: entry.type === "task.created" ? "task.created" : "task.updated",
         rooms: audience,
@@ -127,6 +130,23 @@ async function instanceChanged(
     });
   }
   return events;
+}
+
+/** Who had the task before this entry moved it (reassigned, unclaimed, delegated): they hear it left. */
+async function formerAudience(
+  entry: HistoryRecord,
+  userRoom: (username: string) => Promise<string | undefined>,
+): Promise<string[]> {
+  const from = (entry.data as { from?: { user?: unknown; group?: unknown } } | null)?.from;
+  const former: string[] = [];
+  if (typeof from?.group === "string") former.push(rooms.group(from.group));
+  const user =
+    typeof from?.user === "string" ? from.user : entry.type === "approval.delegated" ? entry.actor : null;
+  if (user !== null) {
+    const room = await userRoom(user);
+    if (room !== undefined) former.push(room);
+  }
+  return former;
 }
 
 async function slaEscalation(

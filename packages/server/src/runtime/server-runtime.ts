@@ -94,7 +94,13 @@ export class ServerRuntime extends WorkflowRuntime {
             type: input.action,
             nodeId: task.nodeId,
             tokenId: task.tokenId,
-            data: { taskId: task.id, user: input.to.user, group: input.to.group },
+            data: {
+              taskId: task.id,
+              user: input.to.user,
+              group: input.to.group,
+              // Where it came from: that queue (or person) is told it left.
+              from: { user: task.assigneeUser, group: task.assigneeGroup },
+            },
           },
         ],
         input.by,
