@@ -12,6 +12,7 @@ const benches: BenchModule[] = [
   { name: "cel", load: async () => (await import("./cel.bench.ts")).runCelBench },
   { name: "engine-core", load: async () => (await import("./engine-core.bench.ts")).runEngineCoreBench },
   { name: "runtime", load: async () => (await import("./runtime.bench.ts")).runRuntimeBench },
+  { name: "http", load: async () => (await import("./http.bench.ts")).runHttpBench },
   // Needs packages/web/dist (pnpm build:web) and Chromium at /usr/bin/chromium.
   { name: "designer", load: async () => (await import("./designer.bench.ts")).runDesignerBench },
 ];
