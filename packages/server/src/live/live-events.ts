@@ -18,6 +18,8 @@ export interface LiveEvent {
 }
 
 export const rooms = {
+  /** Every socket of one session (by the session id's hash): sign-out ends them in every process. */
+  session: (sessionIdHash: string) => `session:${sessionIdHash}`,
   user: (userId: string) => `user:${userId}`,
   group: (groupId: string) => `group:${groupId}`,
   instance: (instanceId: string) => `instance:${instanceId}`,

@@ -5,8 +5,9 @@ import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
 import type { Logger } from "../api/api-context.ts";
 import { maySeeInstance, oversees } from "../security/record-visibility.ts";
-import type { SignedInUser } from "../security/request-auth.ts";
+import type { RequestAuth, SignedInUser } from "../security/request-auth.ts";
 import { authenticateSessionId, SESSION_COOKIE } from "../security/session-cookie.ts";
+import { type LiveAccessEnded, onLiveAccessEnded } from "../security/session-revocation.ts";
 import { rooms } from "./live-events.ts";
 import type { LiveEmitter } from "./live-publisher.ts";
 
@@ -37,6 +38,9 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
   return undefined;
 };
 
+// setTimeout holds at most ~24.8 days; a longer session is simply checked again then.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const RECORD_ID = /^[A-Za-z0-9-]{1,64}$/;
 const SLUG = /^[a-z][a-z0-9-]{0,99}$/;
 
@@ -45,6 +49,10 @@ const SLUG = /^[a-z][a-z0-9-]{0,99}$/;
  * cookie as HTTP; a socket joins its user room and its groups' queues at once; other
  * rooms are asked for with "room.join" and granted only to those who may read them.
  * With a Redis URL, the Redis adapter carries events between server processes.
+ *
+ * A socket lives no longer than its session: it also joins its session's room, which
+ * sign-out (and account changes) disconnect in every process; a timer ends it when the
+ * session expires; and every "room.join" checks the session again first.
  */
 export async function attachLiveGateway(
   httpServer: HttpServer,
@@ -62,15 +70,35 @@ export async function attachLiveGateway(
     io.adapter(createAdapter(publisher, subscriber));
   }
 
+  const sessionOf = (socket: Socket): Promise<RequestAuth> =>
+    authenticateSessionId(
+      options.store,
+      cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE),
+      options.now(),
+    );
+
+  const stopListening = onLiveAccessEnded(options.store, (ended: LiveAccessEnded) => {
+    if ("sessionIdHash" in ended) {
+      io.in(rooms.session(ended.sessionIdHash)).disconnectSockets(true);
+      return;
+    }
+    const everySocket = io.in(rooms.user(ended.userId));
+    (ended.keepSessionIdHash === undefined
+      ? everySocket
+      : everySocket.except(rooms.session(ended.keepSessionIdHash))
+    ).disconnectSockets(true);
+  });
+
   io.use((socket, next) => {
-    const sessionId = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
-    authenticateSessionId(options.store, sessionId, options.now())
-      .then(({ user }) => {
-        if (user === null) {
+    sessionOf(socket)
+      .then(({ session, user }) => {
+        if (session === undefined || user === null) {
           next(new Error("Sign in first: live updates need a signed-in session."));
           return;
         }
         socket.data.user = user;
+        socket.data.sessionIdHash = session.idHash;
+        socket.data.expiresAt = session.expiresAt;
         next();
       })
       .catch((error: unknown) => {
@@ -81,13 +109,45 @@ export async function attachLiveGateway(
 
   io.on("connection", (socket: Socket) => {
     const user = socket.data.user as SignedInUser;
-    void socket.join([rooms.user(user.id), ...user.groups.map(rooms.group)]);
+    const sessionIdHash = socket.data.sessionIdHash as string;
+    void socket.join([rooms.session(sessionIdHash), rooms.user(user.id), ...user.groups.map(rooms.group)]);
+
+    let expiry: NodeJS.Timeout | undefined;
+    const endAtExpiry = (expiresAt: string) => {
+      const remaining = Date.parse(expiresAt) - options.now().getTime();
+      expiry = setTimeout(
+        () => {
+          // The session may have been cut short or (after a long timer) not be over yet: ask the database.
+          sessionOf(socket)
+            .then(({ session, user: current }) => {
+              if (session === undefined || current === null) socket.disconnect(true);
+              else endAtExpiry(session.expiresAt);
+            })
+            .catch((error: unknown) => {
+              options.log.error("session check of a live socket failed", error);
+              socket.disconnect(true);
+            });
+        },
+        Math.min(Math.max(remaining, 0), MAX_TIMER_MS),
+      );
+      expiry.unref();
+    };
+    endAtExpiry(socket.data.expiresAt as string);
+    socket.on("disconnect", () => clearTimeout(expiry));
+
     socket.on("room.join", (request: unknown, ack: unknown) => {
       const answer = (result: JoinAnswer) => {
         if (typeof ack === "function") ack(result);
       };
-      joinRoom(options.store, user, request)
-        .then(async (result) => {
+      sessionOf(socket)
+        .then(async ({ session, user: current }) => {
+          // Signed out, expired or disabled since the handshake: no new rooms, and no socket.
+          if (session === undefined || current === null || session.idHash !== sessionIdHash) {
+            answer({ ok: false, error: "Your session has ended; sign in again." });
+            socket.disconnect(true);
+            return;
+          }
+          const result = await joinRoom(options.store, current, request);
           if (result.ok) await socket.join(result.room);
           answer(result);
         })
@@ -104,6 +164,7 @@ export async function attachLiveGateway(
       io.to(event.rooms).emit(event.name, event.payload);
     },
     async close() {
+      stopListening();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

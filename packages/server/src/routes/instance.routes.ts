@@ -2,8 +2,10 @@ import { type InstanceState, type InstanceStatus, upgradeInstanceState } from "@
 import type { ApiContext } from "../api/api-context.ts";
 import type { Operation } from "../api/operation.ts";
 import { ID_PATTERN, itemsOf } from "../api/shared-schemas.ts";
-import { notFound } from "../http/problem.ts";
+import { HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
 import { runCommand } from "../http/runtime-problem.ts";
+import { instanceAudienceOf, maySeeInstance } from "../security/record-visibility.ts";
+import type { SignedInUser } from "../security/request-auth.ts";
 import {
   HISTORY_ENTRY_SCHEMA,
   ID_PARAMS,
@@ -35,6 +37,14 @@ export const currentPositions = (state: InstanceState) =>
     .filter((token) => token.wait !== undefined)
     .map((token) => ({ nodeId: token.nodeId, tokenId: token.id, waitsFor: token.wait?.kind ?? "nothing" }));
 
+const signedIn = (user: SignedInUser | null): SignedInUser => {
+  if (user === null) throw new HttpProblem(401, HTTP_CODES.signInRequired, "Sign in first.");
+  return user;
+};
+
+/** Same answer for an instance that does not exist and one the caller may not see: existence is not revealed. */
+const noSuchInstance = (id: string) => notFound(`There is no instance ${id}.`);
+
 export const instanceOperations = (context: ApiContext): Operation[] => [
   {
     operationId: "listInstances",
@@ -57,12 +67,14 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
       const offset = (call.query.offset as number | undefined) ?? 0;
       const definitionId = call.query.definition as string | undefined;
       const status = call.query.status as InstanceStatus | undefined;
+      const audience = instanceAudienceOf(signedIn(call.user));
       const items = await context.store.transaction((tx) =>
         tx.instanceList.list({
           limit,
           offset,
           ...(definitionId === undefined ? {} : { definitionId }),
           ...(status === undefined ? {} : { status }),
+          ...(audience === undefined ? {} : { audience }),
         }),
       );
       return { status: 200, body: { items, limit, offset } };
@@ -90,10 +102,13 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
           },
         },
       },
+      "404": { description: "No such instance, or not one the caller may see." },
     },
     async handle(call) {
       const id = String(call.params.id);
+      const viewer = signedIn(call.user);
       const body = await context.store.transaction(async (tx) => {
+        if (!(await maySeeInstance(tx, viewer, id))) return undefined;
         const instance = await tx.instances.get(id);
         if (instance === undefined) return undefined;
         const state = upgradeInstanceState(instance.state);
@@ -107,7 +122,7 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
           tasks: await tx.tasks.listByInstance(id),
         };
       });
-      if (body === undefined) throw notFound(`There is no instance ${id}.`);
+      if (body === undefined) throw noSuchInstance(id);
       return { status: 200, body };
     },
   },
@@ -126,13 +141,20 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
       },
       required: false,
     },
-    responses: { "200": { description: "The instance's new status and version." } },
+    responses: {
+      "200": { description: "The instance's new status and version." },
+      "404": { description: "No such instance, or not one the caller may see." },
+    },
     async handle(call) {
+      const id = String(call.params.id);
+      const viewer = signedIn(call.user);
       const reason = (call.body as { reason?: string } | undefined)?.reason;
+      if (!(await context.store.transaction((tx) => maySeeInstance(tx, viewer, id))))
+        throw noSuchInstance(id);
       const result = await runCommand(() =>
         context.runtime.cancelInstance({
-          instanceId: String(call.params.id),
-          by: call.user?.username ?? "unknown",
+          instanceId: id,
+          by: viewer.username,
           ...(reason === undefined ? {} : { reason }),
         }),
       );

@@ -15,6 +15,7 @@ import {
   signedInUserOf,
   startSession,
 } from "../security/session-cookie.ts";
+import { endLiveAccess } from "../security/session-revocation.ts";
 
 const SESSION_RESPONSE: JsonSchema = {
   type: "object",
@@ -180,6 +181,7 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
           });
           return { ...started, user };
         });
+        if (previous !== undefined) endLiveAccess(context.store, { sessionIdHash: previous.idHash });
         setSessionCookie(call.req, call.res, result.sessionId, context.session.signedInTtlMs);
         return { status: 200, body: { user: result.user, csrfToken: result.record.csrfToken } };
       },
@@ -204,6 +206,8 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
               });
             }
           });
+          // Its live sockets end too, in every server process (through the adapter).
+          endLiveAccess(context.store, { sessionIdHash: session.idHash });
         }
         clearSessionCookie(call.req, call.res);
         return { status: 204 };
@@ -246,6 +250,10 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
             targetType: "user",
             targetId: account.id,
           });
+        });
+        endLiveAccess(context.store, {
+          userId: account.id,
+          ...(current === undefined ? {} : { keepSessionIdHash: current.idHash }),
         });
         return { status: 204 };
       },

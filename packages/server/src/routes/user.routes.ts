@@ -7,6 +7,7 @@ import { itemsOf, PAGE_QUERY, pathParams, RECORD_ID_SCHEMA, USER_SCHEMA } from "
 import { badRequest, conflict, notFound } from "../http/problem.ts";
 import { ROLES } from "../security/authorization-policy.ts";
 import { hashPassword } from "../security/password-hash.ts";
+import { endLiveAccess } from "../security/session-revocation.ts";
 
 const ROLE_LIST: JsonSchema = { type: "array", maxItems: 20, uniqueItems: true, items: { enum: [...ROLES] } };
 const GROUP_LIST: JsonSchema = {
@@ -219,6 +220,16 @@ export const userOperations = (context: ApiContext): Operation[] => [
         const updated = await tx.users.get(id);
         return withAccess(tx, updated ?? user);
       });
+      // Live sockets got their rooms from the old roles and groups (or belong to ended sessions):
+      // end them; the client reconnects with what the user may see now.
+      if (
+        change.roles !== undefined ||
+        change.groups !== undefined ||
+        change.disabled === true ||
+        passwordHash !== undefined
+      ) {
+        endLiveAccess(context.store, { userId: id });
+      }
       return { status: 200, body };
     },
   },

@@ -51,3 +51,12 @@ export const maySeeInstance = async (
   const tasks = await tx.tasks.listByInstance(instanceId);
   return tasks.some((task) => isAssignedTo(task, user) || task.completedBy === user.username);
 };
+
+/**
+ * Whom a list of instances is narrowed to (the same rule as maySeeInstance, applied in the
+ * query so paging stays right): undefined for admins and process owners, who see them all.
+ */
+export const instanceAudienceOf = (
+  user: SignedInUser,
+): { userId: string; username: string; groups: readonly string[] } | undefined =>
+  oversees(user) ? undefined : { userId: user.id, username: user.username, groups: user.groups };

@@ -29,16 +29,48 @@ const toSummary = (row: SqlRow): InstanceSummary => ({
   updatedAt: String(row.updated_at),
 });
 
+/**
+ * Narrows a listing to the instances one person may see: those they requested, and those
+ * with a task assigned to them or to one of their groups, or completed by them. Absent =
+ * every instance (admins and process owners); the server decides who gets which.
+ */
+export interface InstanceAudience {
+  userId: string;
+  username: string;
+  groups: readonly string[];
+}
+
+const audienceCondition = (audience: InstanceAudience): { sql: string; params: unknown[] } => {
+  const taskMatches = ["t.assignee_user = ?", "t.completed_by = ?"];
+  const params: unknown[] = [audience.username, audience.username];
+  if (audience.groups.length > 0) {
+    taskMatches.push(`t.assignee_group IN (${audience.groups.map(() => "?").join(", ")})`);
+    params.push(...audience.groups);
+  }
+  params.push(audience.userId);
+  return {
+    sql: `(EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = instances.id AND (${taskMatches.join(" OR ")}))
+       OR EXISTS (SELECT 1 FROM requests r WHERE r.instance_id = instances.id AND r.requester_id = ?))`,
+    params,
+  };
+};
+
 /** Read-only listing of instances for agents and process owners (the runtime reads one at a time). */
 export const instanceListRepository = (sql: SqlExecutor) => ({
   async list(filter: {
     definitionId?: string;
     status?: InstanceStatus;
+    audience?: InstanceAudience;
     limit: number;
     offset: number;
   }): Promise<InstanceSummary[]> {
     const conditions: string[] = [];
     const params: unknown[] = [];
+    if (filter.audience !== undefined) {
+      const audience = audienceCondition(filter.audience);
+      conditions.push(audience.sql);
+      params.push(...audience.params);
+    }
     if (filter.definitionId !== undefined) {
       conditions.push("definition_id = ?");
       params.push(filter.definitionId);
