@@ -96,7 +96,11 @@ export class HttpSession {
     return new HttpSession(baseUrl, this.cookie, this.csrf);
   }
 
-  async call(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<HttpResult> {
+  async call(
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    path: string,
+    body?: unknown,
+  ): Promise<HttpResult> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -199,6 +203,12 @@ export class LiveClient {
 
   join(request: { instanceId?: string; definitionId?: string }): Promise<{ ok: boolean; error?: string }> {
     return this.socket.timeout(5000).emitWithAck("room.join", request);
+  }
+
+  /** Resolves with the reason once the server (or the client) ends this connection. */
+  disconnected(): Promise<string> {
+    if (!this.socket.connected) return Promise.resolve("already disconnected");
+    return new Promise((resolve) => this.socket.once("disconnect", (reason) => resolve(reason)));
   }
 
   close(): void {
