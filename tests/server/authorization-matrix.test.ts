@@ -76,6 +76,9 @@ const EXPECTED: Record<string, Principal[]> = {
   delegateTask: SIGNED_IN,
   listIncidents: ADMIN,
   retryIncident: ADMIN,
+  previewPackImport: ADMIN,
+  importPack: ADMIN,
+  exportPack: ADMIN,
   listEventsAfter: SIGNED_IN,
 };
 

@@ -7,6 +7,7 @@ import { groupOperations } from "../routes/group.routes.ts";
 import { healthOperations } from "../routes/health.routes.ts";
 import { incidentOperations } from "../routes/incident.routes.ts";
 import { instanceOperations } from "../routes/instance.routes.ts";
+import { packOperations } from "../routes/pack.routes.ts";
 import { requestOperations } from "../routes/request.routes.ts";
 import { sessionOperations } from "../routes/session.routes.ts";
 import { taskOperations } from "../routes/task.routes.ts";
@@ -30,6 +31,7 @@ export const resourceOperations = (context: ApiContext): Operation[] => [
   ...instanceOperations(context),
   ...taskOperations(context),
   ...incidentOperations(context),
+  ...packOperations(context),
   ...eventOperations(context),
 ];
 

@@ -87,6 +87,9 @@ export const AUTHORIZATION_POLICY: Readonly<Record<string, PolicyRule>> = {
   delegateTask: { allow: "signedIn" },
   listIncidents: { allow: ADMIN },
   retryIncident: { allow: ADMIN },
+  previewPackImport: { allow: ADMIN },
+  importPack: { allow: ADMIN },
+  exportPack: { allow: ADMIN },
   // Filtered to the instances the caller may see.
   listEventsAfter: { allow: "signedIn" },
 };
