@@ -126,6 +126,23 @@ export class NodeCall implements NodeContext {
     });
   }
 
+  /** Adds a record to one of the state's maps; undone if the behaviour call fails. */
+  private putUndoable<T>(map: Record<string, T>, key: string, value: T): void {
+    map[key] = value;
+    this.undoLog.push(() => delete map[key]);
+  }
+
+  /** Removes a record from one of the state's maps and returns it; undone on failure. */
+  private takeUndoable<T>(map: Record<string, T>, key: string): T | undefined {
+    const record = map[key];
+    if (record === undefined) return undefined;
+    delete map[key];
+    this.undoLog.push(() => {
+      map[key] = record;
+    });
+    return record;
+  }
+
   emit(effect: Effect): void {
     this.run.emit(effect);
   }
@@ -146,9 +163,7 @@ export class NodeCall implements NodeContext {
       createdAt: this.now,
       ...task,
     };
-    const tasks = this.run.state.tasks;
-    tasks[taskId] = record;
-    this.undoLog.push(() => delete tasks[taskId]);
+    this.putUndoable(this.run.state.tasks, taskId, record);
     this.emit({
       type: "task.create",
       taskId,
@@ -172,13 +187,7 @@ export class NodeCall implements NodeContext {
   }
 
   closeTask(taskId: string, outcome: string, by: string): void {
-    const tasks = this.run.state.tasks;
-    const record = tasks[taskId];
-    if (!record) return;
-    delete tasks[taskId];
-    this.undoLog.push(() => {
-      tasks[taskId] = record;
-    });
+    if (!this.takeUndoable(this.run.state.tasks, taskId)) return;
     this.emit({ type: "task.close", taskId, outcome, by });
     this.record({
       type: "task.completed",
@@ -190,13 +199,7 @@ export class NodeCall implements NodeContext {
   }
 
   cancelTask(taskId: string, reason: string): void {
-    const tasks = this.run.state.tasks;
-    const record = tasks[taskId];
-    if (!record) return;
-    delete tasks[taskId];
-    this.undoLog.push(() => {
-      tasks[taskId] = record;
-    });
+    if (!this.takeUndoable(this.run.state.tasks, taskId)) return;
     this.emit({ type: "task.cancel", taskId, reason });
     this.record({
       type: "task.cancelled",
@@ -219,36 +222,26 @@ export class NodeCall implements NodeContext {
 
   scheduleJob(dueAt: string, purpose: JobPurpose): string {
     const jobId = this.newId("job");
-    const jobs = this.run.state.jobs;
-    jobs[jobId] = { id: jobId, dueAt, purpose };
-    this.undoLog.push(() => delete jobs[jobId]);
+    this.putUndoable(this.run.state.jobs, jobId, { id: jobId, dueAt, purpose });
     this.emit({ type: "job.schedule", jobId, dueAt, purpose });
     return jobId;
   }
 
   cancelJob(jobId: string): void {
-    const jobs = this.run.state.jobs;
-    const record = jobs[jobId];
-    if (!record) return;
-    delete jobs[jobId];
-    this.undoLog.push(() => {
-      jobs[jobId] = record;
-    });
+    if (!this.takeUndoable(this.run.state.jobs, jobId)) return;
     this.emit({ type: "job.cancel", jobId });
   }
 
   callHttp(request: HttpRequest, idempotencyKey: string): string {
     const callId = this.newId("call");
-    const calls = this.run.state.calls;
-    calls[callId] = {
+    this.putUndoable(this.run.state.calls, callId, {
       id: callId,
       tokenId: this.token.id,
       nodeId: this.node.id,
       attempt: 1,
       idempotencyKey,
       request,
-    };
-    this.undoLog.push(() => delete calls[callId]);
+    });
     this.emit({ type: "http.call", callId, attempt: 1, idempotencyKey, request });
     this.record({
       type: "http.requested",
@@ -282,20 +275,17 @@ export class NodeCall implements NodeContext {
   }
 
   closeCall(callId: string): void {
-    const calls = this.run.state.calls;
-    const record = calls[callId];
-    if (!record) return;
-    delete calls[callId];
-    this.undoLog.push(() => {
-      calls[callId] = record;
-    });
+    this.takeUndoable(this.run.state.calls, callId);
   }
 
   startSubprocess(workflow: string, input: Record<string, unknown>): string {
     const childInstanceId = this.newId("instance");
-    const children = this.run.state.subprocesses;
-    children[childInstanceId] = { childInstanceId, tokenId: this.token.id, nodeId: this.node.id, workflow };
-    this.undoLog.push(() => delete children[childInstanceId]);
+    this.putUndoable(this.run.state.subprocesses, childInstanceId, {
+      childInstanceId,
+      tokenId: this.token.id,
+      nodeId: this.node.id,
+      workflow,
+    });
     this.emit({ type: "subprocess.start", childInstanceId, workflow, input, parentTokenId: this.token.id });
     this.record({
       type: "subprocess.started",
@@ -307,13 +297,7 @@ export class NodeCall implements NodeContext {
   }
 
   closeSubprocess(childInstanceId: string): void {
-    const children = this.run.state.subprocesses;
-    const record = children[childInstanceId];
-    if (!record) return;
-    delete children[childInstanceId];
-    this.undoLog.push(() => {
-      children[childInstanceId] = record;
-    });
+    this.takeUndoable(this.run.state.subprocesses, childInstanceId);
   }
 
   wait(wait: TokenWait): void {
