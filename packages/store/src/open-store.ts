@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import knexFactory, { type Knex } from "knex";
 import { PostgresDatabase } from "./connection/postgres-database.ts";
+import type { Database } from "./connection/sql-executor.ts";
 import { SqliteDatabase } from "./connection/sqlite-database.ts";
 import { migrateToLatest } from "./migrations/migration-source.ts";
 import { SqlStore } from "./store.ts";
@@ -26,11 +27,14 @@ export const sqliteFilePath = (options: OpenStoreOptions): string =>
   resolve(options.dataDir ?? "./data", options.filename ?? "flowdesk.sqlite");
 
 /**
- * Opens the Flowdesk store: a SQLite file under dataDir (WAL, synchronous=FULL, busy
- * timeout) by default, or PostgreSQL when databaseUrl says so. Migrations run through
- * knex on both; SQLite commands then go through better-sqlite3 prepared statements.
+ * Opens (and by default migrates) the database: a SQLite file under dataDir (WAL,
+ * synchronous=FULL, busy timeout) by default, or PostgreSQL when databaseUrl says so.
+ * Migrations run through knex on both; SQLite commands then go through better-sqlite3
+ * prepared statements. `location` is the file or URL, for messages.
  */
-export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStore> {
+export async function openDatabase(
+  options: OpenStoreOptions = {},
+): Promise<{ database: Database; location: string }> {
   if (isPostgresUrl(options.databaseUrl)) {
     const knex = knexFactory({
       client: "pg",
@@ -38,12 +42,18 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStor
       pool: { min: 0, max: options.poolSize ?? 10 },
     });
     if (options.migrate !== false) await migrateToLatest(knex);
-    return new SqlStore(new PostgresDatabase(knex), options.databaseUrl);
+    return { database: new PostgresDatabase(knex), location: options.databaseUrl };
   }
   const filename = sqliteFilePath(options);
   mkdirSync(resolve(filename, ".."), { recursive: true });
   if (options.migrate !== false) await migrateSqlite(filename);
-  return new SqlStore(new SqliteDatabase(filename), filename);
+  return { database: new SqliteDatabase(filename), location: filename };
+}
+
+/** Opens the store the runtime needs (see openDatabase). */
+export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStore> {
+  const { database, location } = await openDatabase(options);
+  return new SqlStore(database, location);
 }
 
 async function migrateSqlite(filename: string): Promise<void> {

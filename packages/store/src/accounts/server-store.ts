@@ -1,12 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import type { StoreTransaction } from "@flowdesk/engine";
-import knexFactory, { type Knex } from "knex";
-import { PostgresDatabase } from "../connection/postgres-database.ts";
 import type { Database, SqlExecutor } from "../connection/sql-executor.ts";
-import { SqliteDatabase } from "../connection/sqlite-database.ts";
-import { migrateToLatest } from "../migrations/migration-source.ts";
-import { isPostgresUrl, type OpenStoreOptions, sqliteFilePath } from "../open-store.ts";
+import { type OpenStoreOptions, openDatabase } from "../open-store.ts";
 import { repositoriesFor, SqlStore } from "../store.ts";
 import { auditRepository } from "./audit.repository.ts";
 import { configurationItemRepository } from "./configuration-item.repository.ts";
@@ -78,29 +72,6 @@ export class ServerStore {
 
 /** Opens (and by default migrates) the database like openStore, for the server. */
 export async function openServerStore(options: OpenStoreOptions = {}): Promise<ServerStore> {
-  if (isPostgresUrl(options.databaseUrl)) {
-    const knex = knexFactory({
-      client: "pg",
-      connection: options.databaseUrl,
-      pool: { min: 0, max: options.poolSize ?? 10 },
-    });
-    if (options.migrate !== false) await migrateToLatest(knex);
-    return new ServerStore(new PostgresDatabase(knex), options.databaseUrl);
-  }
-  const filename = sqliteFilePath(options);
-  mkdirSync(resolve(filename, ".."), { recursive: true });
-  if (options.migrate !== false) {
-    const knex: Knex = knexFactory({
-      client: "better-sqlite3",
-      connection: { filename },
-      useNullAsDefault: true,
-    });
-    try {
-      await knex.raw("PRAGMA journal_mode = WAL");
-      await migrateToLatest(knex);
-    } finally {
-      await knex.destroy();
-    }
-  }
-  return new ServerStore(new SqliteDatabase(filename), filename);
+  const { database, location } = await openDatabase(options);
+  return new ServerStore(database, location);
 }
