@@ -1,24 +1,10 @@
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BACKENDS,
-  type Client,
-  createTestUser,
-  openTestApp,
-  signIn,
-  type TestApp,
-} from "./support/test-app.ts";
-
-const FIXTURES = resolve(import.meta.dirname, "../integration/server-live/fixtures");
-const DATA = { item: "Monitor", quantity: 1 };
-
-const fixture = (file: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as Record<string, unknown>;
+import { HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
+import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
 
 /** The fulfilment workflow with its hand-out task sent to another group. */
 const fulfilmentFor = (group: string): Record<string, unknown> => {
-  const workflow = fixture("hardware-fulfilment.workflow.json");
+  const workflow = hardwareFixture("hardware-fulfilment.workflow.json");
   const nodes = workflow.nodes as { id: string; config: Record<string, unknown> }[];
   return {
     ...workflow,
@@ -30,28 +16,9 @@ const fulfilmentFor = (group: string): Record<string, unknown> => {
 
 describe.each(BACKENDS)("which instances an agent sees on $name", (backend) => {
   let t: TestApp;
-  const clients: Record<string, Client> = {};
-  const as = (username: string): Client => clients[username] as Client;
-  const post = (username: string, path: string, body: object = {}) =>
-    as(username).agent.post(path).set("X-CSRF-Token", as(username).csrf).send(body);
-  const publish = async (segment: string, definition: Record<string, unknown>) => {
-    const path = `/api/${segment}/${String(definition.id)}`;
-    await as("olivia")
-      .agent.put(`${path}/draft`)
-      .set("X-CSRF-Token", as("olivia").csrf)
-      .send(definition)
-      .expect(200);
-    const published = await post("olivia", `${path}/publish`);
-    expect(published.status, JSON.stringify(published.body)).toBe(201);
-  };
-  const submit = async (): Promise<string> => {
-    const response = await post("rita", "/api/requests", {
-      catalogItemId: "handed-out-hardware",
-      data: DATA,
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id as string;
-  };
+  let desk: HardwareDesk;
+  const as = (username: string) => desk.as(username);
+  const post = (username: string, path: string, body: object = {}) => desk.post(username, path, body);
   const listedIds = async (username: string, query = ""): Promise<string[]> => {
     const response = await as(username).agent.get(`/api/instances${query}`).expect(200);
     return response.body.items.map((item: { id: string }) => item.id);
@@ -62,37 +29,21 @@ describe.each(BACKENDS)("which instances an agent sees on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    const users: [string, string[], string[]][] = [
+    desk = new HardwareDesk(t);
+    await desk.signInAll([
       ["olivia", ["process-owner"], []],
       ["rita", ["requester"], []],
       ["fiona", ["agent"], ["procurement"]],
       ["gus", ["agent"], ["facilities"]],
-    ];
-    for (const [username, roles, groups] of users) {
-      await createTestUser(t.store, { username, roles, groups });
-      clients[username] = await signIn(t.app, username);
-    }
-    const category = JSON.parse(
-      readFileSync(
-        resolve(import.meta.dirname, "../../forms/hardware-and-software.catalog-category.json"),
-        "utf8",
-      ),
-    ) as { id: string };
-    await t.store.transaction((tx) =>
-      tx.definitions.publish({
-        definitionId: category.id,
-        kind: "catalogCategory",
-        content: category,
-        publishedAt: new Date().toISOString(),
-      }),
-    );
-    await publish("forms", fixture("hardware-request.form.json"));
-    await publish("workflows", fulfilmentFor("procurement"));
-    await publish("catalog-items", fixture("handed-out-hardware.catalog-item.json"));
+    ]);
+    await HardwareDesk.publishHardwareCategory(t.store);
+    await desk.publish("olivia", "forms", hardwareFixture("hardware-request.form.json"));
+    await desk.publish("olivia", "workflows", fulfilmentFor("procurement"));
+    await desk.publish("olivia", "catalog-items", hardwareFixture("handed-out-hardware.catalog-item.json"));
     // given one request whose task went to procurement, then (version 2) one whose task went to facilities
-    procurementInstance = await submit();
-    await publish("workflows", fulfilmentFor("facilities"));
-    facilitiesInstance = await submit();
+    procurementInstance = await desk.submit("rita");
+    await desk.publish("olivia", "workflows", fulfilmentFor("facilities"));
+    facilitiesInstance = await desk.submit("rita");
   });
   afterAll(async () => t.close());
 

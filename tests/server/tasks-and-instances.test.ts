@@ -1,37 +1,19 @@
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BACKENDS,
-  type Client,
-  createTestUser,
-  openTestApp,
-  signIn,
-  type TestApp,
-} from "./support/test-app.ts";
+import { HARDWARE_DATA as DATA, HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
+import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
 
-const FIXTURES = resolve(import.meta.dirname, "../integration/server-live/fixtures");
 const DEFINITIONS: [string, string][] = [
   ["forms", "hardware-request.form.json"],
   ["workflows", "hardware-fulfilment.workflow.json"],
   ["catalog-items", "handed-out-hardware.catalog-item.json"],
 ];
-const DATA = { item: "Monitor", quantity: 1 };
 
 describe.each(BACKENDS)("tasks and instances on $name", (backend) => {
   let t: TestApp;
-  const clients: Record<string, Client> = {};
-  const as = (username: string): Client => clients[username] as Client;
-  const post = (username: string, path: string, body: object = {}) =>
-    as(username).agent.post(path).set("X-CSRF-Token", as(username).csrf).send(body);
-  const submit = async (): Promise<string> => {
-    const response = await post("rita", "/api/requests", {
-      catalogItemId: "handed-out-hardware",
-      data: DATA,
-    });
-    expect(response.status).toBe(201);
-    return response.body.id as string;
-  };
+  let desk: HardwareDesk;
+  const as = (username: string) => desk.as(username);
+  const post = (username: string, path: string, body: object = {}) => desk.post(username, path, body);
+  const submit = (): Promise<string> => desk.submit("rita");
   const taskOf = async (requestId: string) => {
     const detail = await as("rita").agent.get(`/api/requests/${requestId}`).expect(200);
     return detail.body.openTasks[0] as { id: string; version: number };
@@ -39,41 +21,15 @@ describe.each(BACKENDS)("tasks and instances on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    const users: [string, string[], string[]][] = [
+    desk = new HardwareDesk(t);
+    await desk.signInAll([
       ["olivia", ["process-owner"], []],
       ["rita", ["requester"], []],
       ["fiona", ["agent"], ["procurement"]],
       ["fred", ["agent"], ["procurement"]],
-    ];
-    for (const [username, roles, groups] of users) {
-      await createTestUser(t.store, { username, roles, groups });
-      clients[username] = await signIn(t.app, username);
-    }
-    // Categories have no designer API: the starter pack brings them, here the store does.
-    const category = JSON.parse(
-      readFileSync(
-        resolve(import.meta.dirname, "../../forms/hardware-and-software.catalog-category.json"),
-        "utf8",
-      ),
-    ) as { id: string };
-    await t.store.transaction((tx) =>
-      tx.definitions.publish({
-        definitionId: category.id,
-        kind: "catalogCategory",
-        content: category,
-        publishedAt: new Date().toISOString(),
-      }),
-    );
-    for (const [segment, file] of DEFINITIONS) {
-      const definition = JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as { id: string };
-      await as("olivia")
-        .agent.put(`/api/${segment}/${definition.id}/draft`)
-        .set("X-CSRF-Token", as("olivia").csrf)
-        .send(definition)
-        .expect(200);
-      const published = await post("olivia", `/api/${segment}/${definition.id}/publish`);
-      expect(published.status, JSON.stringify(published.body)).toBe(201);
-    }
+    ]);
+    await HardwareDesk.publishHardwareCategory(t.store);
+    for (const [segment, file] of DEFINITIONS) await desk.publish("olivia", segment, hardwareFixture(file));
   });
   afterAll(async () => t.close());
 
@@ -166,8 +122,7 @@ describe.each(BACKENDS)("tasks and instances on $name", (backend) => {
 
   it("lists open incidents to admins and retries one once", async () => {
     // given an admin and an incident on a running request (a job that ran out of attempts)
-    await createTestUser(t.store, { username: "ada", roles: ["admin"] });
-    clients.ada = await signIn(t.app, "ada");
+    await desk.signInAll([["ada", ["admin"], []]]);
     const requestId = await submit();
     const incidentId = `incident-${requestId}`;
     await t.store.transaction((tx) =>

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { ServerStore } from "@flowdesk/store";
+import { expect } from "vitest";
+import { type Client, createTestUser, signIn, type TestApp } from "./test-app.ts";
+
+/**
+ * A small service desk for server tests: users signed in by name, and the
+ * "handed-out hardware" catalog item (form, fulfilment workflow, item) published over
+ * the designer API, ready for requests.
+ */
+const FIXTURES = resolve(import.meta.dirname, "../../integration/server-live/fixtures");
+
+export const HARDWARE_DATA = { item: "Monitor", quantity: 1 };
+
+export const hardwareFixture = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as Record<string, unknown>;
+
+export type DeskUser = [username: string, roles: string[], groups: string[]];
+
+export class HardwareDesk {
+  private readonly clients: Record<string, Client> = {};
+
+  constructor(private readonly t: TestApp) {}
+
+  async signInAll(users: readonly DeskUser[]): Promise<void> {
+    for (const [username, roles, groups] of users) {
+      await createTestUser(this.t.store, { username, roles, groups });
+      this.clients[username] = await signIn(this.t.app, username);
+    }
+  }
+
+  as(username: string): Client {
+    const client = this.clients[username];
+    if (!client) throw new Error(`${username} has not signed in`);
+    return client;
+  }
+
+  post(username: string, path: string, body: object = {}) {
+    return this.as(username).agent.post(path).set("X-CSRF-Token", this.as(username).csrf).send(body);
+  }
+
+  /** Saves the draft and publishes it as `owner`; the publish must answer 201. */
+  async publish(owner: string, segment: string, definition: Record<string, unknown>): Promise<void> {
+    const path = `/api/${segment}/${String(definition.id)}`;
+    await this.as(owner)
+      .agent.put(`${path}/draft`)
+      .set("X-CSRF-Token", this.as(owner).csrf)
+      .send(definition)
+      .expect(200);
+    const published = await this.post(owner, `${path}/publish`);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+  }
+
+  /** Categories have no designer API: the starter pack brings them, here the store does. */
+  static async publishHardwareCategory(store: ServerStore): Promise<void> {
+    const file = resolve(import.meta.dirname, "../../../forms/hardware-and-software.catalog-category.json");
+    const category = JSON.parse(readFileSync(file, "utf8")) as { id: string };
+    await store.transaction((tx) =>
+      tx.definitions.publish({
+        definitionId: category.id,
+        kind: "catalogCategory",
+        content: category,
+        publishedAt: new Date().toISOString(),
+      }),
+    );
+  }
+
+  /** Submits a hardware request as `requester`; returns the request (= instance) id. */
+  async submit(requester: string): Promise<string> {
+    const response = await this.post(requester, "/api/requests", {
+      catalogItemId: "handed-out-hardware",
+      data: HARDWARE_DATA,
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body.id as string;
+  }
+}
