@@ -17,8 +17,8 @@ import {
   contentHash as storeContentHash,
 } from "@flowdesk/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BACKENDS, openTestStore as openEmptyStore } from "../server/support/test-app.ts";
 import { starterPackFiles } from "./starter-pack.ts";
-import { BACKENDS, openEmptyStore } from "./test-stores.ts";
 
 const manifest: PackManifest = { id: "itil-starter", version: "1.0.0", title: "ITIL starter pack" };
 const buildStarterPack = (): TemplatePack =>
