@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { packDefinitions } from "@flowdesk/core";
 import { exportPack } from "@flowdesk/store";
 import type { CommandContext, CommandResult } from "../command.ts";
-import { openPackStore, PackUsageError, storeOptions, storeOptionsHelp } from "./pack-store-options.ts";
+import { packUsage, storeOptions, storeOptionsHelp, withPackStore } from "./pack-store-options.ts";
 
 export const packExportHelp = `Usage: flowdesk pack export [--out FILE] [--id ID --version SEMVER] [--title TEXT] [--data-dir DIR | --database-url URL]
 
@@ -24,10 +24,7 @@ Exit status: 0 exported, 2 unusable input.`;
 const SLUG = /^[a-z][a-z0-9-]*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
-const usage = (message: string): CommandResult => ({
-  exitCode: 2,
-  stderr: `flowdesk pack export: ${message}`,
-});
+const usage = (message: string): CommandResult => packUsage("export", message);
 
 export const runPackExport = async (args: string[], context: CommandContext): Promise<CommandResult> => {
   const { values, positionals } = parseArgs({
@@ -49,14 +46,7 @@ export const runPackExport = async (args: string[], context: CommandContext): Pr
   if (!SLUG.test(id))
     return usage(`--id "${id}" must be lower-case letters, digits and dashes, starting with a letter`);
   if (!SEMVER.test(version)) return usage(`--version "${version}" must be a semantic version such as 1.2.0`);
-  let store: Awaited<ReturnType<typeof openPackStore>>;
-  try {
-    store = await openPackStore(values, context.cwd);
-  } catch (error) {
-    if (error instanceof PackUsageError) return usage(error.message);
-    throw error;
-  }
-  try {
+  return withPackStore("export", values, context.cwd, async (store) => {
     const pack = await exportPack(store, { id, version, title: values.title ?? id });
     const text = `${JSON.stringify(pack, null, 2)}\n`;
     if (values.out === undefined) return { exitCode: 0, stdout: text.trimEnd() };
@@ -65,7 +55,5 @@ export const runPackExport = async (args: string[], context: CommandContext): Pr
       exitCode: 0,
       stdout: `Exported pack ${id} ${version}: ${packDefinitions(pack).length} definitions -> ${values.out}`,
     };
-  } finally {
-    await store.close();
-  }
+  });
 };

@@ -5,7 +5,7 @@ import type { PackImportPreview } from "@flowdesk/core";
 import { importPack } from "@flowdesk/store";
 import type { CommandContext, CommandResult } from "../command.ts";
 import { formatProblemLine } from "../format-problems.ts";
-import { openPackStore, PackUsageError, storeOptions, storeOptionsHelp } from "./pack-store-options.ts";
+import { packUsage, storeOptions, storeOptionsHelp, withPackStore } from "./pack-store-options.ts";
 
 export const packImportHelp = `Usage: flowdesk pack import <file> [--dry-run] [--by USER] [--data-dir DIR | --database-url URL]
 
@@ -36,10 +36,7 @@ export const formatPreview = (preview: PackImportPreview): string[] => {
   ];
 };
 
-const usage = (message: string): CommandResult => ({
-  exitCode: 2,
-  stderr: `flowdesk pack import: ${message}`,
-});
+const usage = (message: string): CommandResult => packUsage("import", message);
 
 export const runPackImport = async (args: string[], context: CommandContext): Promise<CommandResult> => {
   const { values, positionals } = parseArgs({
@@ -71,14 +68,7 @@ export const runPackImport = async (args: string[], context: CommandContext): Pr
   } catch (error) {
     return usage(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  let store: Awaited<ReturnType<typeof openPackStore>>;
-  try {
-    store = await openPackStore(values, context.cwd);
-  } catch (error) {
-    if (error instanceof PackUsageError) return usage(error.message);
-    throw error;
-  }
-  try {
+  return withPackStore("import", values, context.cwd, async (store) => {
     const dryRun = values["dry-run"] === true;
     const result = await importPack(store, document, {
       dryRun,
@@ -97,7 +87,5 @@ export const runPackImport = async (args: string[], context: CommandContext): Pr
       ? "Dry run: nothing was changed."
       : `Imported: ${result.published.length} new version${result.published.length === 1 ? "" : "s"} published.`;
     return { exitCode: 0, stdout: [...preview, outcome].join("\n") };
-  } finally {
-    await store.close();
-  }
+  });
 };

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { openServerStore, type ServerStore } from "@flowdesk/store";
+import type { CommandResult } from "../command.ts";
 
 /** The options that say which installation `pack import` and `pack export` work on. */
 export const storeOptions = {
@@ -30,4 +31,31 @@ export const openPackStore = async (
   return openServerStore({
     dataDir: resolve(cwd, values["data-dir"] ?? process.env.FLOWDESK_DATA_DIR ?? "./data"),
   });
+};
+
+/** A usage mistake of `flowdesk pack <subcommand>`: one line, exit code 2. */
+export const packUsage = (subcommand: string, message: string): CommandResult => ({
+  exitCode: 2,
+  stderr: `flowdesk pack ${subcommand}: ${message}`,
+});
+
+/** Opens the installation, runs `work` on it and always closes it; bad store options exit 2. */
+export const withPackStore = async (
+  subcommand: string,
+  values: { "data-dir"?: string | undefined; "database-url"?: string | undefined },
+  cwd: string,
+  work: (store: ServerStore) => Promise<CommandResult>,
+): Promise<CommandResult> => {
+  let store: ServerStore;
+  try {
+    store = await openPackStore(values, cwd);
+  } catch (error) {
+    if (error instanceof PackUsageError) return packUsage(subcommand, error.message);
+    throw error;
+  }
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 };
