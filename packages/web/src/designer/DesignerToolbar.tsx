@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
+import type { Notice } from "../api/use-draft.ts";
 import type { DesignerState } from "./model/designer-store.ts";
-import type { Notice } from "./WorkflowDesigner.tsx";
 
 interface DesignerToolbarProps {
   title: string;

@@ -1,10 +1,11 @@
 import { hasErrors, type Problem, type WorkflowDefinition } from "@flowdesk/core";
 import { nodeRegistry, paletteGroups } from "@flowdesk/nodes/descriptors";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
+import { type Notice, useDraft } from "../api/use-draft.ts";
 import { DesignerCanvas } from "./DesignerCanvas.tsx";
 import { DesignerToolbar } from "./DesignerToolbar.tsx";
 import { EdgePanel } from "./EdgePanel.tsx";
@@ -32,8 +33,6 @@ import { useDesignerState, useLiveProblems } from "./use-designer-state.ts";
 import { VersionsDialog } from "./VersionsDialog.tsx";
 import { WorkflowPanel } from "./WorkflowPanel.tsx";
 
-export type Notice = { tone: "info" | "success" | "error"; text: string };
-
 const isWorkflow = (value: unknown): value is WorkflowDefinition =>
   typeof value === "object" &&
   value !== null &&
@@ -44,16 +43,11 @@ const isWorkflow = (value: unknown): value is WorkflowDefinition =>
 /** The workflow designer screen: loads the draft, then hands it to the editor. */
 export const WorkflowDesigner = ({ workflowId }: { workflowId: string }) => {
   const { t } = useTranslation();
-  const [store, setStore] = useState<DesignerStore | undefined>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api
-      .draft<WorkflowDefinition>("workflows", workflowId)
-      .then((draft) =>
-        setStore(new DesignerStore(draft?.definition ?? emptyWorkflow(workflowId, workflowId))),
-      )
-      .catch(() => setFailed(true));
-  }, [workflowId]);
+  const { value: store, failed } = useDraft<WorkflowDefinition, DesignerStore>(
+    "workflows",
+    workflowId,
+    (definition) => new DesignerStore(definition ?? emptyWorkflow(workflowId, workflowId)),
+  );
   if (failed) return <p role="alert">{t("designer.loadFailed")}</p>;
   if (!store) return <p aria-live="polite">{t("common.loading")}</p>;
   return (

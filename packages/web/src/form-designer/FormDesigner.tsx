@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
+import { type Notice, useDraft } from "../api/use-draft.ts";
 import { FieldList } from "./FieldList.tsx";
 import { FieldPalette } from "./FieldPalette.tsx";
 import { FieldProperties } from "./FieldProperties.tsx";
@@ -14,19 +15,12 @@ import { FormHistory } from "./model/form-history.ts";
 import { formModelProblems } from "./model/form-problems.ts";
 import { emptyForm, fromFormDefinition, toFormDefinition } from "./model/form-schema.ts";
 
-type Notice = { tone: "info" | "success" | "error"; text: string };
-
 /** The form designer screen: loads the draft, then edits it. */
 export const FormDesigner = ({ formId }: { formId: string }) => {
   const { t } = useTranslation();
-  const [model, setModel] = useState<FormModel | undefined>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api
-      .draft<FormDefinition>("forms", formId)
-      .then((draft) => setModel(draft ? fromFormDefinition(draft.definition) : emptyForm(formId, formId)))
-      .catch(() => setFailed(true));
-  }, [formId]);
+  const { value: model, failed } = useDraft<FormDefinition, FormModel>("forms", formId, (definition) =>
+    definition ? fromFormDefinition(definition) : emptyForm(formId, formId),
+  );
   if (failed) return <p role="alert">{t("formDesigner.loadFailed")}</p>;
   if (!model) return <p aria-live="polite">{t("common.loading")}</p>;
   return <FormEditor initial={model} formId={formId} />;
