@@ -27,6 +27,9 @@ import { isReflectMessage } from "@bufbuild/protobuf/reflect";
 import { anyUnpack } from "@bufbuild/protobuf/wkt";
 import { Environment } from "@marcbachmann/cel-js";
 import { Duration, UnsignedInt } from "@marcbachmann/cel-js/evaluator";
+import flowdeskSpecFiles from "../tests/fixtures/expression/flowdesk-cel-spec-files.json" with {
+  type: "json",
+};
 import {
   type CelAdapter,
   canonicalDuration,
@@ -243,20 +246,7 @@ const speed = (): SpeedRow[] => {
  * The files that exercise what Flowdesk expressions use on JSON data: no protobuf
  * messages, no extension libraries, no optional types.
  */
-const FLOWDESK_FILES = new Set([
-  "basic",
-  "comparisons",
-  "conversions",
-  "fp_math",
-  "integer_math",
-  "lists",
-  "logic",
-  "macros",
-  "parse",
-  "plumbing",
-  "string",
-  "timestamps",
-]);
+const FLOWDESK_FILES = new Set<string>(flowdeskSpecFiles);
 
 const sum = (tallies: FileTally[]) =>
   tallies.reduce(

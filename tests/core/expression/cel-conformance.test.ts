@@ -9,6 +9,7 @@ import {
 import { anyUnpack } from "@bufbuild/protobuf/wkt";
 import { evaluateExpression, FlowdeskError } from "@flowdesk/core";
 import { describe, expect, it } from "vitest";
+import flowdeskSpecFiles from "../../fixtures/expression/flowdesk-cel-spec-files.json" with { type: "json" };
 
 /**
  * The official cel-spec conformance cases of the language Flowdesk uses, run through the
@@ -21,20 +22,7 @@ import { describe, expect, it } from "vitest";
  * reached and lets `f_unknown(17) || true` be true.
  */
 const UNKNOWN_FUNCTION = /^There is no function named /;
-const FILES = [
-  "basic",
-  "comparisons",
-  "conversions",
-  "fp_math",
-  "integer_math",
-  "lists",
-  "logic",
-  "macros",
-  "parse",
-  "plumbing",
-  "string",
-  "timestamps",
-];
+const FILES: readonly string[] = flowdeskSpecFiles;
 const MESSAGE_SYNTAX = /google\.protobuf\.|cel\.expr\.|TestAllTypes|NestedEnum|GlobalEnum/;
 const registry = getTestRegistry();
 
