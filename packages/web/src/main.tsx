@@ -5,6 +5,11 @@ import { setupI18n } from "./i18n/setup-i18n.ts";
 import "@xyflow/react/dist/style.css";
 import "./styles/tokens.css";
 import "./styles/app.css";
+import "./styles/portal.css";
+import "./styles/inbox.css";
+import "./styles/instance.css";
+import "./styles/admin.css";
+import "./styles/overlay.css";
 
 setupI18n();
 const root = document.getElementById("root");

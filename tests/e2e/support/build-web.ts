@@ -4,8 +4,16 @@ import { fileURLToPath } from "node:url";
 
 const webRoot = fileURLToPath(new URL("../../../packages/web", import.meta.url));
 
-/** Builds packages/web/dist once per run (skip with FLOWDESK_E2E_SKIP_BUILD=1 when it is fresh). */
+/**
+ * Builds the web app once per run into packages/web/dist, or into FLOWDESK_WEB_DIR when
+ * set (so two checkouts' runs do not overwrite each other's build). Skip with
+ * FLOWDESK_E2E_SKIP_BUILD=1 when the build is fresh.
+ */
 export default function buildWeb(): void {
-  if (process.env.FLOWDESK_E2E_SKIP_BUILD === "1" && existsSync(`${webRoot}/dist/index.html`)) return;
-  execFileSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: webRoot, stdio: "inherit" });
+  const outDir = process.env.FLOWDESK_WEB_DIR ?? `${webRoot}/dist`;
+  if (process.env.FLOWDESK_E2E_SKIP_BUILD === "1" && existsSync(`${outDir}/index.html`)) return;
+  execFileSync("npx", ["vite", "build", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: webRoot,
+    stdio: "inherit",
+  });
 }

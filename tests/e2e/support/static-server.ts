@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const DIST = fileURLToPath(new URL("../../../packages/web/dist", import.meta.url));
+const DIST =
+  process.env.FLOWDESK_WEB_DIR ?? fileURLToPath(new URL("../../../packages/web/dist", import.meta.url));
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -79,6 +79,7 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export class ApiClient {
   private csrfToken: string | undefined;
+  private readonly sessionEndListeners = new Set<() => void>();
 
   constructor(
     private readonly fetchImpl: FetchLike = (input, init) => fetch(input, init),
@@ -153,7 +154,21 @@ export class ApiClient {
     return this.request("GET", `/directory/${source}?q=${encodeURIComponent(query)}`, undefined, signal);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  /**
+   * Called when a request that needed a session answers 401: the session expired or was
+   * ended elsewhere. The app shell listens and shows the sign-in screen.
+   */
+  onSessionEnd(listener: () => void): () => void {
+    this.sessionEndListeners.add(listener);
+    return () => this.sessionEndListeners.delete(listener);
+  }
+
+  /** Any API call: JSON in and out, the CSRF token on changes, problem+json thrown as ApiError. */
+  request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.send<T>(method, path, body, signal);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (STATE_CHANGING.has(method)) {
@@ -168,7 +183,13 @@ export class ApiClient {
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new ApiError(response.status, (parsed ?? {}) as Record<string, never>);
+    if (!response.ok) {
+      if (response.status === 401 && !path.startsWith("/session")) {
+        this.csrfToken = undefined;
+        for (const listener of this.sessionEndListeners) listener();
+      }
+      throw new ApiError(response.status, (parsed ?? {}) as Record<string, never>);
+    }
     return parsed as T;
   }
 }

@@ -1,60 +1,107 @@
 import { useTranslation } from "react-i18next";
+import { AdminScreen } from "../admin/AdminScreen.tsx";
+import type { SessionUser } from "../api/api-client.ts";
 import { WorkflowDesigner } from "../designer/WorkflowDesigner.tsx";
 import { FormDesigner } from "../form-designer/FormDesigner.tsx";
-import { LANGUAGES } from "../i18n/setup-i18n.ts";
+import { InboxScreen } from "../inbox/InboxScreen.tsx";
+import { InstanceScreen } from "../instance/InstanceScreen.tsx";
+import { LiveProvider } from "../live/live-context.tsx";
+import { CatalogScreen } from "../portal/CatalogScreen.tsx";
+import { RequestsScreen } from "../portal/RequestsScreen.tsx";
+import { ErrorState, ForbiddenState, LoadingState } from "../ui/StateViews.tsx";
+import { AppHeader } from "./AppHeader.tsx";
+import { access } from "./access.ts";
 import { DefinitionList } from "./DefinitionList.tsx";
-import { routeHref, useRoute } from "./hash-route.ts";
+import { type Route, useRoute } from "./hash-route.ts";
+import { LoginScreen } from "./LoginScreen.tsx";
+import { SessionProvider, useSession } from "./session-context.tsx";
 
-export const App = () => {
-  const { t, i18n } = useTranslation();
+/** Which roles open which screen; the server refuses the same calls anyway. */
+const mayOpen = (route: Route, user: SessionUser): boolean => {
+  switch (route.screen) {
+    case "workflows":
+    case "forms":
+      return access.design(user);
+    case "instances":
+      return access.work(user);
+    case "admin":
+      return access.administer(user);
+    default:
+      return true;
+  }
+};
+
+const ScreenFor = ({ route }: { route: Route }) => {
+  switch (route.screen) {
+    case "catalog":
+      return <CatalogScreen itemId={route.id} />;
+    case "requests":
+      return <RequestsScreen requestId={route.id} />;
+    case "inbox":
+      return <InboxScreen taskId={route.id} />;
+    case "instances":
+      return route.id ? <InstanceScreen key={route.id} instanceId={route.id} /> : <ForbiddenState />;
+    case "admin":
+      return <AdminScreen section={route.id} />;
+    case "workflows":
+      return route.id === undefined ? (
+        <DefinitionList kind="workflows" />
+      ) : (
+        <WorkflowDesigner key={route.id} workflowId={route.id} />
+      );
+    case "forms":
+      return route.id === undefined ? (
+        <DefinitionList kind="forms" />
+      ) : (
+        <FormDesigner key={route.id} formId={route.id} />
+      );
+  }
+};
+
+const SignedIn = ({ user }: { user: SessionUser }) => {
+  const { t } = useTranslation();
+  const { recheck } = useSession();
   const route = useRoute();
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {t("app.skipToContent")}
-      </a>
-      <header className="app-header">
-        <span className="brand">{t("app.name")}</span>
-        <nav aria-label={t("app.mainNavigation")}>
-          <ul className="nav-list">
-            <li>
-              <a
-                href={routeHref({ screen: "workflows" })}
-                aria-current={route.screen === "workflows" ? "page" : undefined}
-              >
-                {t("app.workflows")}
-              </a>
-            </li>
-            <li>
-              <a
-                href={routeHref({ screen: "forms" })}
-                aria-current={route.screen === "forms" ? "page" : undefined}
-              >
-                {t("app.forms")}
-              </a>
-            </li>
-          </ul>
-        </nav>
-        <label className="language-switch">
-          <span className="visually-hidden">{t("app.language")}</span>
-          <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
-            {LANGUAGES.map((language) => (
-              <option key={language.code} value={language.code} lang={language.code}>
-                {language.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <main id="main" className="app-main">
-        {route.id === undefined ? (
-          <DefinitionList kind={route.screen} />
-        ) : route.screen === "workflows" ? (
-          <WorkflowDesigner key={route.id} workflowId={route.id} />
-        ) : (
-          <FormDesigner key={route.id} formId={route.id} />
-        )}
-      </main>
-    </div>
+    <LiveProvider onServerClosed={recheck}>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <AppHeader user={user} route={route} />
+        <main id="main" className={`app-main app-main--${route.screen}`}>
+          {mayOpen(route, user) ? <ScreenFor route={route} /> : <ForbiddenState />}
+        </main>
+      </div>
+    </LiveProvider>
   );
 };
+
+const SessionGate = () => {
+  const { state, retry } = useSession();
+  switch (state.status) {
+    case "loading":
+      return (
+        <main id="main" className="login">
+          <LoadingState />
+        </main>
+      );
+    case "unreachable":
+      return (
+        <main id="main" className="login">
+          <ErrorState error={new Error("unreachable")} onRetry={retry} />
+        </main>
+      );
+    case "signed-out":
+      return <LoginScreen reason={state.reason} />;
+    case "signed-in":
+      // A new person signing in gets a fresh tree: no state of the previous session survives.
+      return <SignedIn key={state.user.id} user={state.user} />;
+  }
+};
+
+export const App = () => (
+  <SessionProvider>
+    <SessionGate />
+  </SessionProvider>
+);

@@ -1,4 +1,9 @@
+import { adminEn } from "./admin.en.ts";
 import type { Catalog } from "./catalog.ts";
+import { inboxEn } from "./inbox.en.ts";
+import { instanceEn } from "./instance.en.ts";
+import { overlayEn } from "./overlay.en.ts";
+import { portalEn } from "./portal.en.ts";
 
 export const en = {
   app: {
@@ -8,8 +13,38 @@ export const en = {
     workflows: "Workflows",
     forms: "Forms",
     language: "Language",
+    catalog: "Catalog",
+    myRequests: "My requests",
+    inbox: "Inbox",
+    admin: "Admin",
+    menu: "Menu",
+    signOut: "Sign out",
+    live: { connecting: "Connecting…", live: "Live", offline: "Offline – reconnecting" },
   },
-  common: { loading: "Loading…", yes: "Yes", no: "No", close: "Close" },
+  common: {
+    loading: "Loading…",
+    yes: "Yes",
+    no: "No",
+    close: "Close",
+    retry: "Try again",
+    cancel: "Cancel",
+    unreachable: "The server cannot be reached. Check your connection and try again.",
+    forbidden: "You do not have access to this.",
+    notFound: "This does not exist, or you may not see it.",
+    forbiddenScreen: "Your role does not open this screen.",
+    backToCatalog: "Back to the service catalog",
+  },
+  login: {
+    title: "Sign in",
+    username: "User name",
+    password: "Password",
+    signIn: "Sign in",
+    signingIn: "Signing in…",
+    wrong: "That user name and password do not match.",
+    tooMany: "Too many attempts. Wait a few minutes, then try again.",
+    expired: "Your session has ended. Sign in again to carry on where you were.",
+    signedOut: "You are signed out.",
+  },
   list: {
     workflows: {
       title: "Workflows",
@@ -234,4 +269,9 @@ export const en = {
     MoveDownButton: "Move down",
     SubmitButton: "Submit",
   },
+  portal: portalEn,
+  inbox: inboxEn,
+  instance: instanceEn,
+  admin: adminEn,
+  overlay: overlayEn,
 } satisfies Catalog;

@@ -1,4 +1,9 @@
+import { adminZhCN } from "./admin.zh-cn.ts";
 import type { Catalog } from "./catalog.ts";
+import { inboxZhCN } from "./inbox.zh-cn.ts";
+import { instanceZhCN } from "./instance.zh-cn.ts";
+import { overlayZhCN } from "./overlay.zh-cn.ts";
+import { portalZhCN } from "./portal.zh-cn.ts";
 
 export const zhCN = {
   app: {
@@ -8,8 +13,38 @@ export const zhCN = {
     workflows: "工作流",
     forms: "表单",
     language: "语言",
+    catalog: "服务目录",
+    myRequests: "我的请求",
+    inbox: "任务箱",
+    admin: "管理",
+    menu: "菜单",
+    signOut: "退出登录",
+    live: { connecting: "连接中…", live: "实时", offline: "离线 – 正在重连" },
   },
-  common: { loading: "加载中…", yes: "是", no: "否", close: "关闭" },
+  common: {
+    loading: "加载中…",
+    yes: "是",
+    no: "否",
+    close: "关闭",
+    retry: "重试",
+    cancel: "取消",
+    unreachable: "无法连接服务器。请检查网络后重试。",
+    forbidden: "你无权访问此内容。",
+    notFound: "此内容不存在，或你无权查看。",
+    forbiddenScreen: "你的角色无法打开此页面。",
+    backToCatalog: "返回服务目录",
+  },
+  login: {
+    title: "登录",
+    username: "用户名",
+    password: "密码",
+    signIn: "登录",
+    signingIn: "正在登录…",
+    wrong: "用户名与密码不匹配。",
+    tooMany: "尝试次数过多。请等几分钟再试。",
+    expired: "你的会话已结束。请重新登录以继续。",
+    signedOut: "你已退出登录。",
+  },
   list: {
     workflows: {
       title: "工作流",
@@ -218,4 +253,9 @@ export const zhCN = {
     MoveDownButton: "下移",
     SubmitButton: "提交",
   },
+  portal: portalZhCN,
+  inbox: inboxZhCN,
+  instance: instanceZhCN,
+  admin: adminZhCN,
+  overlay: overlayZhCN,
 } satisfies Catalog;

@@ -1,0 +1,3 @@
+import { EmptyState } from "../ui/StateViews.tsx";
+
+export const InboxScreen = (_props: { taskId?: string | undefined }) => <EmptyState title="InboxScreen" />;
