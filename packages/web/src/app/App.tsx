@@ -6,6 +6,7 @@ import { FormDesigner } from "../form-designer/FormDesigner.tsx";
 import { InboxScreen } from "../inbox/InboxScreen.tsx";
 import { InstanceScreen } from "../instance/InstanceScreen.tsx";
 import { LiveProvider } from "../live/live-context.tsx";
+import { LiveWorkflowScreen } from "../overlay/LiveWorkflowScreen.tsx";
 import { CatalogScreen } from "../portal/CatalogScreen.tsx";
 import { RequestsScreen } from "../portal/RequestsScreen.tsx";
 import { ErrorState, ForbiddenState, LoadingState } from "../ui/StateViews.tsx";
@@ -24,6 +25,8 @@ const mayOpen = (route: Route, user: SessionUser): boolean => {
       return access.design(user);
     case "instances":
       return access.work(user);
+    case "live":
+      return access.oversee(user);
     case "admin":
       return access.administer(user);
     default:
@@ -43,6 +46,8 @@ const ScreenFor = ({ route }: { route: Route }) => {
       return route.id ? <InstanceScreen key={route.id} instanceId={route.id} /> : <ForbiddenState />;
     case "admin":
       return <AdminScreen section={route.id} />;
+    case "live":
+      return route.id ? <LiveWorkflowScreen key={route.id} workflowId={route.id} /> : <ForbiddenState />;
     case "workflows":
       return route.id === undefined ? (
         <DefinitionList kind="workflows" />

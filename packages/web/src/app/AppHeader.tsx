@@ -39,7 +39,8 @@ export const AppHeader = ({ user, route }: { user: SessionUser; route: Route }) 
       href: routeHref({ screen: "admin", id: "packs" }),
     });
   }
-  const current = route.screen === "instances" ? "inbox" : route.screen;
+  const current =
+    route.screen === "instances" ? "inbox" : route.screen === "live" ? "workflows" : route.screen;
   return (
     <header className="app-header">
       <span className="brand">{t("app.name")}</span>

@@ -9,11 +9,21 @@ import { useSyncExternalStore } from "react";
  *   #/requests #/requests/:requestId  my requests, one request
  *   #/inbox    #/inbox/:taskId        agent inbox, one task
  *   #/instances/:instanceId           instance view
+ *   #/live/:workflowId                a published workflow's running instances, live
  *   #/workflows[/:id] #/forms[/:id]   designers
  *   #/admin/:section                  packs, users, groups, roles, audit
  */
 
-export const SCREENS = ["catalog", "requests", "inbox", "instances", "workflows", "forms", "admin"] as const;
+export const SCREENS = [
+  "catalog",
+  "requests",
+  "inbox",
+  "instances",
+  "live",
+  "workflows",
+  "forms",
+  "admin",
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const ADMIN_SECTIONS = ["packs", "users", "groups", "roles", "audit"] as const;

@@ -4,6 +4,8 @@ import type { DesignerState } from "./model/designer-store.ts";
 
 interface DesignerToolbarProps {
   title: string;
+  /** Where the live view of this workflow's running instances opens. */
+  liveHref: string;
   state: DesignerState;
   busy: boolean;
   publishBlocked: boolean;
@@ -66,6 +68,9 @@ export const DesignerToolbar = (props: DesignerToolbarProps) => {
         <button type="button" className="button" onClick={props.onVersions}>
           {t("designer.versions")}
         </button>
+        <a className="button" href={props.liveHref}>
+          {t("designer.liveView")}
+        </a>
       </div>
       <div className="toolbar__group toolbar__group--end">
         <span className={`notice notice--${props.notice?.tone ?? "info"}`} role="status" aria-live="polite">

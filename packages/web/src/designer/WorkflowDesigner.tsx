@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
 import { type Notice, useDraft } from "../api/use-draft.ts";
+import { routeHref } from "../app/hash-route.ts";
 import { DesignerCanvas } from "./DesignerCanvas.tsx";
 import { DesignerToolbar } from "./DesignerToolbar.tsx";
 import { EdgePanel } from "./EdgePanel.tsx";
@@ -204,6 +205,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
     <div className="designer">
       <DesignerToolbar
         title={definition.title}
+        liveHref={routeHref({ screen: "live", id: workflowId })}
         state={state}
         busy={busy}
         publishBlocked={blocked}

@@ -63,6 +63,7 @@ export const en = {
     columns: { title: "Title", version: "Latest version", draft: "Draft", updated: "Updated" },
   },
   designer: {
+    liveView: "Live view",
     toolbar: "Designer actions",
     palette: "Steps",
     canvas: "Workflow canvas",

@@ -59,6 +59,7 @@ export const zhCN = {
     columns: { title: "标题", version: "最新版本", draft: "草稿", updated: "更新时间" },
   },
   designer: {
+    liveView: "实时视图",
     toolbar: "设计器操作",
     palette: "步骤",
     canvas: "工作流画布",
