@@ -81,7 +81,13 @@ export class FakeFlowdeskApi {
 
     if (path === "/session" && method === "GET") {
       return json(200, {
-        user: { id: "u0", username: "owner", displayName: "Process Owner", roles: ["process-owner"], groups: [] },
+        user: {
+          id: "u0",
+          username: "owner",
+          displayName: "Process Owner",
+          roles: ["process-owner"],
+          groups: [],
+        },
         csrfToken: CSRF_TOKEN,
       });
     }
