@@ -12,6 +12,7 @@ import { requestOperations } from "../routes/request.routes.ts";
 import { sessionOperations } from "../routes/session.routes.ts";
 import { taskOperations } from "../routes/task.routes.ts";
 import { userOperations } from "../routes/user.routes.ts";
+import { workflowPositionOperations } from "../routes/workflow-positions.routes.ts";
 import type { PolicyRule } from "../security/authorization-policy.ts";
 import type { ApiContext } from "./api-context.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
@@ -29,6 +30,7 @@ export const resourceOperations = (context: ApiContext): Operation[] => [
   ...directoryOperations(context),
   ...requestOperations(context),
   ...instanceOperations(context),
+  ...workflowPositionOperations(context),
   ...taskOperations(context),
   ...incidentOperations(context),
   ...packOperations(context),

@@ -99,6 +99,8 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
             positions: { type: "array", items: { type: "object" } },
             history: { type: "array", items: HISTORY_ENTRY_SCHEMA },
             tasks: { type: "array", items: TASK_SCHEMA },
+            sla: { type: ["object", "null"] },
+            incidents: { type: "array", items: { type: "object" } },
           },
         },
       },
@@ -120,6 +122,8 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
           positions: currentPositions(state),
           history: await tx.history.listByInstance(id),
           tasks: await tx.tasks.listByInstance(id),
+          sla: state.sla ?? null,
+          incidents: await tx.incidents.listByInstance(id),
         };
       });
       if (body === undefined) throw noSuchInstance(id);

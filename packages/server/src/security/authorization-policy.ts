@@ -72,12 +72,16 @@ export const AUTHORIZATION_POLICY: Readonly<Record<string, PolicyRule>> = {
   submitRequest: { allow: "signedIn" },
   listMyRequests: { allow: "signedIn" },
   getRequest: { allow: "signedIn" },
+  cancelRequest: { allow: "signedIn" },
   listInstances: { allow: STAFF },
   getInstance: { allow: STAFF },
   cancelInstance: { allow: STAFF },
+  // The live view of a whole workflow: for the people who own processes.
+  getWorkflowsPositions: { allow: DESIGNERS },
   // Approvers need not be agents (a manager approving a laptop): the handler checks the assignment.
   listTasks: { allow: "signedIn" },
   getTask: { allow: "signedIn" },
+  getTaskContext: { allow: "signedIn" },
   claimTask: { allow: "signedIn" },
   unclaimTask: { allow: "signedIn" },
   completeTask: { allow: "signedIn" },

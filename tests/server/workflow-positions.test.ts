@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
+import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
+
+const DEFINITIONS: [string, string][] = [
+  ["forms", "hardware-request.form.json"],
+  ["workflows", "hardware-fulfilment.workflow.json"],
+  ["catalog-items", "handed-out-hardware.catalog-item.json"],
+];
+
+describe.each(BACKENDS)("workflow positions on $name", (backend) => {
+  let t: TestApp;
+  let desk: HardwareDesk;
+  const positions = (username: string, workflowId = "hardware-fulfilment") =>
+    desk.as(username).agent.get(`/api/workflows/${workflowId}/positions`);
+
+  beforeAll(async () => {
+    t = await openTestApp(backend);
+    desk = new HardwareDesk(t);
+    await desk.signInAll([
+      ["olivia", ["process-owner"], []],
+      ["rita", ["requester"], []],
+      ["fiona", ["agent"], ["procurement"]],
+    ]);
+    await HardwareDesk.publishHardwareCategory(t.store);
+    for (const [segment, file] of DEFINITIONS) await desk.publish("olivia", segment, hardwareFixture(file));
+  });
+  afterAll(async () => t.close());
+
+  it("counts running instances per waiting step, and forgets those that finished", async () => {
+    // given three hardware requests, one of whose hand-out task is completed
+    const requests = [await desk.submit("rita"), await desk.submit("rita"), await desk.submit("rita")];
+    const detail = await desk.as("rita").agent.get(`/api/requests/${requests[0]}`).expect(200);
+    const task = detail.body.openTasks[0] as { id: string };
+    expect((await desk.post("fiona", `/api/tasks/${task.id}/complete`, { outcome: "done" })).status).toBe(
+      200,
+    );
+
+    // when the process owner asks where the workflow's instances stand
+    const answer = await positions("olivia");
+
+    // then two wait at the hand-out, all on version 1, the newest
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      workflowId: "hardware-fulfilment",
+      newestVersion: 1,
+      running: 2,
+      truncated: false,
+      versions: [{ version: 1, running: 2, nodes: { "hand-out": 2 } }],
+    });
+    // and an instance's detail carries its incidents and SLA clocks (none here) for the instance view
+    const instance = await desk.as("fiona").agent.get(`/api/instances/${requests[1]}`).expect(200);
+    expect(instance.body).toMatchObject({ incidents: [], sla: null });
+  });
+
+  it("answers an empty count for a workflow never published and 404 for an unknown one", async () => {
+    // given a workflow that only has a draft
+    const draft = { ...hardwareFixture("hardware-fulfilment.workflow.json"), id: "draft-only-flow" };
+    await desk
+      .as("olivia")
+      .agent.put("/api/workflows/draft-only-flow/draft")
+      .set("X-CSRF-Token", desk.as("olivia").csrf)
+      .send(draft)
+      .expect(200);
+
+    // when its positions and an unknown workflow's are asked for
+    const neverPublished = await positions("olivia", "draft-only-flow");
+    const unknown = await positions("olivia", "no-such-flow");
+
+    // then the draft has no version and nothing running; the unknown one is not found
+    expect(neverPublished.status).toBe(200);
+    expect(neverPublished.body).toMatchObject({ newestVersion: null, running: 0, versions: [] });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("refuses agents and requesters", async () => {
+    // when an agent and a requester ask
+    const agent = await positions("fiona");
+    const requester = await positions("rita");
+
+    // then both are refused
+    expect(agent.status).toBe(403);
+    expect(requester.status).toBe(403);
+  });
+});
