@@ -4,11 +4,12 @@ import type { RequestSummary, ServerTransaction } from "@flowdesk/store";
 import type { ApiContext } from "../api/api-context.ts";
 import type { Operation } from "../api/operation.ts";
 import { itemsOf } from "../api/shared-schemas.ts";
-import { HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
+import { conflict, HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
 import { runCommand } from "../http/runtime-problem.ts";
 import { oversees } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
 import { mayRequest } from "./catalog.routes.ts";
+import { REQUEST_PROGRESS_PROPERTIES, requestProgress } from "./request-progress.ts";
 import {
   HISTORY_ENTRY_SCHEMA,
   ID_PARAMS,
@@ -175,6 +176,7 @@ export const requestOperations = (context: ApiContext): Operation[] => [
             ...(REQUEST_SCHEMA.properties as object),
             timeline: { type: "array", items: HISTORY_ENTRY_SCHEMA },
             openTasks: { type: "array", items: TASK_SCHEMA },
+            ...REQUEST_PROGRESS_PROPERTIES,
           },
         },
       },
@@ -192,10 +194,56 @@ export const requestOperations = (context: ApiContext): Operation[] => [
           ...requestView(request),
           timeline,
           openTasks: tasks.filter((task) => task.state === "open" || task.state === "claimed"),
+          ...(await requestProgress(tx, request, user)),
         };
       });
       if (body === undefined) throw notFound(`There is no request ${id} of yours.`);
       return { status: 200, body };
+    },
+  },
+  {
+    operationId: "cancelRequest",
+    method: "post",
+    path: "/api/requests/:id/cancel",
+    summary: "The requester withdraws their own request while it is still running",
+    tag: "requests",
+    params: ID_PARAMS,
+    body: {
+      schema: {
+        type: "object",
+        properties: { reason: { type: "string", maxLength: 2000 } },
+        additionalProperties: false,
+      },
+      required: false,
+    },
+    responses: {
+      "200": { description: "The request, now cancelled.", schema: REQUEST_SCHEMA },
+      "404": { description: "No such request of the caller's." },
+      "409": { description: "The request has already finished." },
+    },
+    async handle(call) {
+      const user = signedIn(call.user);
+      const id = String(call.params.id);
+      const reason = (call.body as { reason?: string } | undefined)?.reason;
+      const request = await context.store.transaction((tx) => tx.requests.get(id));
+      // Only the requester withdraws a request; staff cancel instances through /api/instances.
+      if (request === undefined || request.requesterId !== user.id) {
+        throw notFound(`There is no request ${id} of yours.`);
+      }
+      if (request.status !== "running") {
+        throw conflict(`This request is already ${request.status}; it can no longer be cancelled.`);
+      }
+      const result = await runCommand(() =>
+        context.runtime.cancelInstance({
+          instanceId: id,
+          by: user.username,
+          reason: reason ?? "Withdrawn by the requester.",
+        }),
+      );
+      context.committed(result);
+      const cancelled = await context.store.transaction((tx) => tx.requests.get(id));
+      if (cancelled === undefined) throw new Error(`request ${id} vanished after commit`);
+      return { status: 200, body: requestView(cancelled) };
     },
   },
 ];

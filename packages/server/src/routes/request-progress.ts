@@ -1,0 +1,73 @@
+import { type JsonSchema, upgradeInstanceState, type WorkflowDefinition } from "@flowdesk/core";
+import type { RequestSummary, ServerTransaction } from "@flowdesk/store";
+import type { SignedInUser } from "../security/request-auth.ts";
+
+/*
+ * What a requester needs beside the raw history to follow their request: the names of
+ * the workflow's steps (history names steps by node id), the SLA clocks with their due
+ * instants, and whether they may still withdraw it.
+ */
+
+export const REQUEST_PROGRESS_PROPERTIES: Record<string, JsonSchema> = {
+  steps: {
+    type: "object",
+    description: "Step names of the workflow version the request runs on, by node id.",
+    additionalProperties: {
+      type: "object",
+      properties: { name: { type: "string" }, type: { type: "string" } },
+    },
+  },
+  sla: {
+    type: ["object", "null"],
+    properties: {
+      priority: { type: "string" },
+      paused: { type: "boolean" },
+      clocks: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            clock: { enum: ["response", "resolution"] },
+            status: { enum: ["running", "paused", "stopped"] },
+            dueAt: { type: ["string", "null"] },
+            stoppedAt: { type: ["string", "null"] },
+            breached: { type: "boolean" },
+          },
+        },
+      },
+    },
+  },
+  mayCancel: { type: "boolean", description: "The caller is the requester and the request still runs." },
+};
+
+export const requestProgress = async (
+  tx: ServerTransaction,
+  request: RequestSummary,
+  viewer: SignedInUser,
+) => {
+  const workflow = await tx.definitions.getVersion(request.workflowId, request.workflowVersion);
+  const nodes = (workflow?.content as WorkflowDefinition | undefined)?.nodes ?? [];
+  const steps = Object.fromEntries(
+    nodes.map((node) => [node.id, { name: node.name ?? node.id, type: String(node.type) }]),
+  );
+  const instance = await tx.instances.get(request.instanceId);
+  const sla = instance === undefined ? undefined : upgradeInstanceState(instance.state).sla;
+  return {
+    steps,
+    sla:
+      sla === undefined
+        ? null
+        : {
+            priority: sla.priority,
+            paused: sla.paused,
+            clocks: Object.entries(sla.clocks).map(([clock, state]) => ({
+              clock,
+              status: state.status,
+              dueAt: state.dueAt ?? null,
+              stoppedAt: state.stoppedAt ?? null,
+              breached: state.breached,
+            })),
+          },
+    mayCancel: request.requesterId === viewer.id && request.status === "running",
+  };
+};

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
+import { BACKENDS, openTestApp, type TestApp, visitor } from "./support/test-app.ts";
+
+const DEFINITIONS: [string, string][] = [
+  ["forms", "hardware-request.form.json"],
+  ["workflows", "hardware-fulfilment.workflow.json"],
+  ["catalog-items", "handed-out-hardware.catalog-item.json"],
+];
+
+describe.each(BACKENDS)("a requester withdraws their request on $name", (backend) => {
+  let t: TestApp;
+  let desk: HardwareDesk;
+
+  beforeAll(async () => {
+    t = await openTestApp(backend);
+    desk = new HardwareDesk(t);
+    await desk.signInAll([
+      ["olivia", ["process-owner"], []],
+      ["rita", ["requester"], []],
+      ["ron", ["requester"], []],
+    ]);
+    await HardwareDesk.publishHardwareCategory(t.store);
+    for (const [segment, file] of DEFINITIONS) await desk.publish("olivia", segment, hardwareFixture(file));
+  });
+  afterAll(async () => t.close());
+
+  it("cancels the owner's running request and ends its instance", async () => {
+    // given rita's running request, which she may still cancel
+    const requestId = await desk.submit("rita");
+    const before = await desk.as("rita").agent.get(`/api/requests/${requestId}`).expect(200);
+    expect(before.body.mayCancel).toBe(true);
+
+    // when she cancels it
+    const cancelled = await desk.post("rita", `/api/requests/${requestId}/cancel`, {
+      reason: "No longer needed",
+    });
+
+    // then the request and its instance are cancelled, its tasks closed, and she may not cancel it again
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: requestId, status: "cancelled" });
+    const instance = await desk.as("olivia").agent.get(`/api/instances/${requestId}`).expect(200);
+    expect(instance.body.status).toBe("cancelled");
+    expect(instance.body.history.at(-1)).toMatchObject({ type: "instance.cancelled", actor: "rita" });
+    const after = await desk.as("rita").agent.get(`/api/requests/${requestId}`).expect(200);
+    expect(after.body).toMatchObject({ status: "cancelled", mayCancel: false, openTasks: [] });
+  });
+
+  it("answers 404 to someone else and 409 once the request has finished", async () => {
+    // given rita's running request
+    const requestId = await desk.submit("rita");
+
+    // when ron tries to cancel it, then it does not exist for him and still runs
+    const stranger = await desk.post("ron", `/api/requests/${requestId}/cancel`);
+    expect(stranger.status).toBe(404);
+    expect(stranger.headers["content-type"]).toMatch(/problem\+json/);
+    const unchanged = await desk.as("rita").agent.get(`/api/requests/${requestId}`).expect(200);
+    expect(unchanged.body.status).toBe("running");
+
+    // when a process owner, who sees every request, tries it: not theirs to withdraw
+    const owner = await desk.post("olivia", `/api/requests/${requestId}/cancel`);
+    expect(owner.status).toBe(404);
+    const seenByOwner = await desk.as("olivia").agent.get(`/api/requests/${requestId}`).expect(200);
+    expect(seenByOwner.body.mayCancel).toBe(false);
+
+    // when rita cancels it twice, then the second answer is a conflict
+    await desk.post("rita", `/api/requests/${requestId}/cancel`).expect(200);
+    const again = await desk.post("rita", `/api/requests/${requestId}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already cancelled/);
+  });
+
+  it("refuses anonymous callers and bad bodies", async () => {
+    // given a request and a visitor who has not signed in
+    const requestId = await desk.submit("rita");
+    const anonymous = await visitor(t.app);
+
+    // when the visitor tries to cancel it, and rita sends a body with unknown fields
+    const refused = await anonymous.agent
+      .post(`/api/requests/${requestId}/cancel`)
+      .set("X-CSRF-Token", anonymous.csrf)
+      .send({});
+    const badBody = await desk.post("rita", `/api/requests/${requestId}/cancel`, { why: 1 });
+
+    // then 401 and 400, and the request still runs
+    expect(refused.status).toBe(401);
+    expect(badBody.status).toBe(400);
+    const still = await desk.as("rita").agent.get(`/api/requests/${requestId}`).expect(200);
+    expect(still.body.status).toBe("running");
+  });
+
+  it("names the steps of the request's workflow version for its timeline", async () => {
+    // given a submitted request
+    const requestId = await desk.submit("rita");
+
+    // when rita opens it
+    const detail = await desk.as("rita").agent.get(`/api/requests/${requestId}`).expect(200);
+
+    // then every node in its timeline has a name, and it has no SLA policy
+    const nodeIds = (detail.body.timeline as { nodeId: string | null }[])
+      .map((entry) => entry.nodeId)
+      .filter((id): id is string => id !== null);
+    expect(nodeIds.length).toBeGreaterThan(0);
+    for (const nodeId of nodeIds) expect(detail.body.steps[nodeId]?.name).toEqual(expect.any(String));
+    expect(detail.body.sla).toBeNull();
+  });
+});
