@@ -7,6 +7,7 @@ import { runCommand } from "../http/runtime-problem.ts";
 import { mayActOnTask, maySeeTask } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
 import { ID_PARAMS, TASK_SCHEMA } from "./runtime-route-schemas.ts";
+import { taskContextOperation, withRequests } from "./task-context.routes.ts";
 
 const USERNAME_SCHEMA = { type: "string", minLength: 1, maxLength: 100 };
 const COMMENT_SCHEMA = { type: "string", maxLength: 4000 };
@@ -95,14 +96,14 @@ export const taskOperations = (context: ApiContext): Operation[] => [
       const scope = (call.query.scope as "mine" | "groups" | undefined) ?? "mine";
       const limit = (call.query.limit as number | undefined) ?? 100;
       if (scope === "groups" && user.groups.length === 0) return { status: 200, body: { items: [] } };
-      const items = await context.store.transaction((tx) =>
-        scope === "mine"
+      const items = await context.store.transaction(async (tx) => {
+        const open = await (scope === "mine"
           ? tx.tasks.listOpen({ assigneeUser: user.username, limit })
-          : tx.tasks.listOpen({ assigneeGroups: user.groups, limit }),
-      );
-      // A group task someone claimed is theirs: it leaves the group queue.
-      const visible = scope === "mine" ? items : items.filter((task) => task.assigneeUser === null);
-      return { status: 200, body: { items: visible } };
+          : tx.tasks.listOpen({ assigneeGroups: user.groups, limit }));
+        // A group task someone claimed is theirs: it leaves the group queue.
+        return withRequests(tx, scope === "mine" ? open : open.filter((task) => task.assigneeUser === null));
+      });
+      return { status: 200, body: { items } };
     },
   },
   {
@@ -121,6 +122,7 @@ export const taskOperations = (context: ApiContext): Operation[] => [
       return { status: 200, body: task };
     },
   },
+  taskContextOperation(context),
   taskCommand(context, {
     operationId: "claimTask",
     verb: "claim",

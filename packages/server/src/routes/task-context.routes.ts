@@ -1,0 +1,158 @@
+import { upgradeInstanceState } from "@flowdesk/core";
+import type { TaskRecord } from "@flowdesk/engine";
+import type { ServerTransaction } from "@flowdesk/store";
+import type { ApiContext } from "../api/api-context.ts";
+import type { Operation } from "../api/operation.ts";
+import { notFound } from "../http/problem.ts";
+import { maySeeTask } from "../security/record-visibility.ts";
+import type { SignedInUser } from "../security/request-auth.ts";
+import { ID_PARAMS, TASK_SCHEMA } from "./runtime-route-schemas.ts";
+
+/*
+ * What an inbox needs beside the task itself to work on it: the step's rules (approval
+ * comment rule), the task form's published version, the request it belongs to, the data
+ * the request carries, its SLA clocks and the display names of the people involved.
+ * Approvers need not be staff, and workflow definitions and instances are staff-only, so
+ * this answers exactly what the task's assignee may know, under the task's own visibility.
+ */
+
+interface WorkflowNode {
+  id: string;
+  type: string;
+  name?: string;
+  config?: { requireComment?: string; allowDelegation?: boolean };
+}
+
+const stepOf = async (tx: ServerTransaction, task: TaskRecord, definitionId: string, version: number) => {
+  const workflow = await tx.definitions.getVersion(definitionId, version);
+  const nodes = ((workflow?.content as { nodes?: WorkflowNode[] } | undefined)?.nodes ??
+    []) as WorkflowNode[];
+  const node = nodes.find((candidate) => candidate.id === task.nodeId);
+  return {
+    name: node?.name ?? task.title ?? task.nodeId,
+    type: node?.type ?? (task.kind === "approval" ? "approval" : "user-task"),
+    requireComment: task.kind === "approval" ? (node?.config?.requireComment ?? "on-reject") : "never",
+    allowDelegation: node?.config?.allowDelegation === true,
+  };
+};
+
+const displayNames = async (tx: ServerTransaction, usernames: (string | null | undefined)[]) => {
+  const names: Record<string, string> = {};
+  for (const username of new Set(usernames)) {
+    if (!username) continue;
+    const user = await tx.users.findByUsername(username);
+    if (user !== undefined) names[username] = user.displayName;
+  }
+  return names;
+};
+
+const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>) =>
+  Object.entries(state.sla?.clocks ?? {}).map(([clock, value]) => ({
+    clock,
+    status: value.status,
+    dueAt: value.dueAt ?? null,
+    targetMs: value.targetMs,
+    consumedMs: value.consumedMs,
+    breached: value.breached,
+  }));
+
+export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord) => {
+  const instance = await tx.instances.get(task.instanceId);
+  const state = instance === undefined ? undefined : upgradeInstanceState(instance.state);
+  const request = await tx.requests.get(task.instanceId);
+  const form = task.form === null ? undefined : await tx.definitions.latestPublished(task.form);
+  const requester = request?.requester ?? state?.requester ?? null;
+  return {
+    task,
+    step:
+      instance === undefined
+        ? {
+            name: task.title ?? task.nodeId,
+            type: task.kind,
+            requireComment: "on-reject",
+            allowDelegation: false,
+          }
+        : await stepOf(tx, task, instance.definitionId, instance.definitionVersion),
+    form: form === undefined || task.form === null ? null : { id: task.form, version: form.version },
+    request:
+      request === undefined
+        ? null
+        : {
+            id: request.instanceId,
+            title: request.title,
+            requester: request.requester,
+            createdAt: request.createdAt,
+          },
+    requester,
+    variables: state?.variables ?? {},
+    sla: state === undefined ? [] : slaClocksOf(state),
+    people: await displayNames(tx, [task.assigneeUser, task.completedBy, requester]),
+  };
+};
+
+export const taskContextOperation = (context: ApiContext): Operation => ({
+  operationId: "getTaskContext",
+  method: "get",
+  path: "/api/tasks/:id/context",
+  summary: "One task with what its assignee needs to act: step rules, form version, request, data, SLA",
+  tag: "tasks",
+  params: ID_PARAMS,
+  responses: {
+    "200": {
+      description: "The task and its context.",
+      schema: {
+        type: "object",
+        required: ["task", "step", "form", "request", "variables", "sla", "people"],
+        properties: {
+          task: TASK_SCHEMA,
+          step: {
+            type: "object",
+            properties: {
+              name: { type: "string" },
+              type: { type: "string" },
+              requireComment: { enum: ["never", "on-reject", "always"] },
+              allowDelegation: { type: "boolean" },
+            },
+          },
+          form: {
+            type: ["object", "null"],
+            properties: { id: { type: "string" }, version: { type: "integer" } },
+          },
+          request: { type: ["object", "null"] },
+          requester: { type: ["string", "null"] },
+          variables: { type: "object" },
+          sla: { type: "array", items: { type: "object" } },
+          people: { type: "object", additionalProperties: { type: "string" } },
+        },
+      },
+    },
+    "404": { description: "No such task, or not one the caller may see." },
+  },
+  async handle(call) {
+    const user = call.user as SignedInUser;
+    const id = String(call.params.id);
+    const body = await context.store.transaction(async (tx) => {
+      const task = await tx.tasks.get(id);
+      if (task === undefined || !maySeeTask(task, user)) return undefined;
+      return loadTaskContext(tx, task);
+    });
+    if (body === undefined) throw notFound(`There is no task ${id} for you.`);
+    return { status: 200, body };
+  },
+});
+
+/** Each listed task with the title and requester of the request it serves, for inbox rows. */
+export const withRequests = async (tx: ServerTransaction, tasks: readonly TaskRecord[]) => {
+  const requests = new Map<string, { id: string; title: string; requester: string } | null>();
+  for (const task of tasks) {
+    if (requests.has(task.instanceId)) continue;
+    const request = await tx.requests.get(task.instanceId);
+    requests.set(
+      task.instanceId,
+      request === undefined
+        ? null
+        : { id: request.instanceId, title: request.title, requester: request.requester },
+    );
+  }
+  return tasks.map((task) => ({ ...task, request: requests.get(task.instanceId) ?? null }));
+};
