@@ -1,0 +1,179 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, formatNumber } from "../ui/format.ts";
+import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
+import { useResource } from "../ui/use-resource.ts";
+import { adminApi } from "./admin-api.ts";
+import {
+  AUDIT_PAGE_SIZE,
+  type AuditFilter,
+  auditPageCount,
+  auditQueryString,
+  auditRangeInverted,
+  EMPTY_AUDIT_FILTER,
+} from "./audit-query.ts";
+
+const detailsText = (details: unknown): string =>
+  details === null || details === undefined
+    ? ""
+    : typeof details === "string"
+      ? details
+      : JSON.stringify(details);
+
+/** The audit log, newest first: who did what, when, from where; filtered and paged by the server. */
+export const AuditSection = () => {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<AuditFilter>(EMPTY_AUDIT_FILTER);
+  const [draft, setDraft] = useState<AuditFilter>(EMPTY_AUDIT_FILTER);
+  const inverted = auditRangeInverted(filter);
+  const resource = useResource(
+    (signal) =>
+      inverted
+        ? Promise.resolve({ items: [], total: 0, limit: AUDIT_PAGE_SIZE, offset: 0 })
+        : adminApi.listAudit(filter, signal),
+    auditQueryString(filter),
+  );
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter({ ...draft, page: 0 });
+  };
+  const clear = () => {
+    setDraft(EMPTY_AUDIT_FILTER);
+    setFilter(EMPTY_AUDIT_FILTER);
+  };
+  const edit = (patch: Partial<AuditFilter>) => setDraft((previous) => ({ ...previous, ...patch }));
+
+  const body = () => {
+    if (resource.status === "loading") return <LoadingState />;
+    if (resource.status === "error") return <ErrorState error={resource.error} onRetry={resource.reload} />;
+    const page = resource.data;
+    if (inverted) return <EmptyState title={t("admin.audit.inverted")} />;
+    if (page.items.length === 0) return <EmptyState title={t("admin.audit.empty")} />;
+    const pages = auditPageCount(page.total);
+    return (
+      <>
+        <div className="admin-table-wrap">
+          <table className="data-table admin-stack-table admin-audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.audit.columns.when")}</th>
+                <th scope="col">{t("admin.audit.columns.who")}</th>
+                <th scope="col">{t("admin.audit.columns.what")}</th>
+                <th scope="col">{t("admin.audit.columns.target")}</th>
+                <th scope="col">{t("admin.audit.columns.ip")}</th>
+                <th scope="col">{t("admin.audit.columns.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((entry) => (
+                <tr key={entry.seq}>
+                  <td data-label={t("admin.audit.columns.when")}>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  </td>
+                  <td data-label={t("admin.audit.columns.who")}>{entry.actor ?? t("admin.audit.system")}</td>
+                  <td data-label={t("admin.audit.columns.what")}>
+                    <code className="code">{entry.action}</code>
+                  </td>
+                  <td data-label={t("admin.audit.columns.target")}>
+                    {entry.targetType}
+                    {entry.targetId ? (
+                      <span className="muted admin-sub admin-break">{entry.targetId}</span>
+                    ) : null}
+                  </td>
+                  <td data-label={t("admin.audit.columns.ip")}>{entry.ip ?? ""}</td>
+                  <td data-label={t("admin.audit.columns.details")} className="admin-details">
+                    {detailsText(entry.details)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <nav className="admin-pager" aria-label={t("admin.audit.paging")}>
+          <button
+            type="button"
+            className="button"
+            disabled={filter.page === 0}
+            onClick={() => setFilter({ ...filter, page: filter.page - 1 })}
+          >
+            {t("admin.audit.newer")}
+          </button>
+          <span>
+            {t("admin.audit.pageOf", {
+              page: formatNumber(filter.page + 1),
+              pages: formatNumber(pages),
+              total: formatNumber(page.total),
+            })}
+          </span>
+          <button
+            type="button"
+            className="button"
+            disabled={filter.page + 1 >= pages}
+            onClick={() => setFilter({ ...filter, page: filter.page + 1 })}
+          >
+            {t("admin.audit.older")}
+          </button>
+        </nav>
+      </>
+    );
+  };
+
+  return (
+    <section className="admin-section" aria-labelledby="admin-audit-title">
+      <header className="admin-section__header">
+        <h1 id="admin-audit-title">{t("admin.audit.title")}</h1>
+      </header>
+      <form className="admin-filters" onSubmit={apply} aria-label={t("admin.audit.filters")}>
+        <div className="field">
+          <label htmlFor="audit-actor">{t("admin.audit.actor")}</label>
+          <input
+            id="audit-actor"
+            value={draft.actor}
+            onChange={(event) => edit({ actor: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">{t("admin.audit.action")}</label>
+          <input
+            id="audit-action"
+            value={draft.action}
+            placeholder="user."
+            aria-describedby="audit-action-hint"
+            onChange={(event) => edit({ action: event.target.value })}
+          />
+          <span id="audit-action-hint" className="field-hint">
+            {t("admin.audit.actionHint")}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t("admin.audit.from")}</label>
+          <input
+            id="audit-from"
+            type="date"
+            value={draft.from}
+            onChange={(event) => edit({ from: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t("admin.audit.to")}</label>
+          <input
+            id="audit-to"
+            type="date"
+            value={draft.to}
+            onChange={(event) => edit({ to: event.target.value })}
+          />
+        </div>
+        <div className="admin-actions admin-filters__actions">
+          <button type="submit" className="button primary">
+            {t("admin.audit.apply")}
+          </button>
+          <button type="button" className="button" onClick={clear}>
+            {t("admin.audit.clear")}
+          </button>
+        </div>
+      </form>
+      {body()}
+    </section>
+  );
+};

@@ -1,0 +1,63 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AdminUser } from "./admin-api.ts";
+import { TextField } from "./TextField.tsx";
+import { checkPassword, MIN_PASSWORD_LENGTH, serverFieldErrors } from "./user-validation.ts";
+
+/** Sets a new password for a user; the server ends every session they have. */
+export const PasswordReset = ({
+  user,
+  onReset,
+  onCancel,
+}: {
+  user: AdminUser;
+  onReset: (password: string) => Promise<void>;
+  onCancel: () => void;
+}) => {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = checkPassword(password);
+    if (problem) return setError(t(`admin.users.errors.${problem}`, { min: MIN_PASSWORD_LENGTH }));
+    setBusy(true);
+    try {
+      await onReset(password);
+    } catch (failure) {
+      const { fields, general } = serverFieldErrors(failure);
+      setError(fields.password ?? general);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="admin-card admin-form" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>{t("admin.users.resetTitle", { name: user.username })}</h2>
+      <p className="field-hint">{t("admin.users.resetHint")}</p>
+      <TextField
+        id="user-reset-password"
+        label={t("admin.users.fields.newPassword")}
+        hint={t("admin.users.hints.password", { min: MIN_PASSWORD_LENGTH })}
+        error={error}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => {
+          setPassword(event.target.value);
+          setError(undefined);
+        }}
+      />
+      <div className="admin-actions">
+        <button type="submit" className="button primary" disabled={busy}>
+          {t("admin.users.resetPassword")}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          {t("admin.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+};
