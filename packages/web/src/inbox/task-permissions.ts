@@ -1,0 +1,40 @@
+import type { InboxTask } from "./inbox-api.ts";
+import type { Viewer } from "./taken-elsewhere.ts";
+
+/*
+ * Which actions the inbox offers on a task, mirroring the server's rule (mayActOnTask in
+ * packages/server/src/security/record-visibility.ts and the policy table): the server
+ * refuses the rest anyway, the screen just does not offer them.
+ */
+
+const inQueue = (task: InboxTask, viewer: Viewer): boolean =>
+  task.assigneeGroup !== null && viewer.groups.includes(task.assigneeGroup);
+
+export const mayAct = (task: InboxTask, viewer: Viewer): boolean => {
+  if (task.state === "completed" || task.state === "cancelled") return false;
+  if (viewer.isAdmin) return true;
+  if (task.assigneeUser !== null)
+    return task.assigneeUser === viewer.username || (task.state === "open" && inQueue(task, viewer));
+  return inQueue(task, viewer);
+};
+
+export interface TaskOffers {
+  claim: boolean;
+  unclaim: boolean;
+  /** Fill the form and pick an outcome (user tasks) or decide (approvals). */
+  work: boolean;
+  reassign: boolean;
+}
+
+export const offersFor = (task: InboxTask, viewer: Viewer & { isStaff: boolean }): TaskOffers => {
+  if (!mayAct(task, viewer)) return { claim: false, unclaim: false, work: false, reassign: false };
+  const queued = task.assigneeUser === null && task.assigneeGroup !== null;
+  const mine = task.assigneeUser === viewer.username;
+  return {
+    // A user task in a queue is claimed before it is worked on, so two agents do not fill it at once.
+    claim: queued && task.kind === "task",
+    unclaim: mine && task.assigneeGroup !== null && task.kind === "task",
+    work: task.kind === "approval" || !queued,
+    reassign: viewer.isStaff,
+  };
+};
