@@ -63,3 +63,14 @@ export interface Page {
   limit: number;
   offset: number;
 }
+
+/** Narrows the audit log; every field is optional and they all apply together. */
+export interface AuditFilter {
+  /** User name of who acted, exactly. */
+  actor?: string;
+  /** The action, or its start ("user." finds every user change). */
+  actionPrefix?: string;
+  /** Instants (ISO 8601): from included, to excluded. */
+  from?: string;
+  to?: string;
+}

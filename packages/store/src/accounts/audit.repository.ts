@@ -1,6 +1,6 @@
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
 import { fromJson, toJson, toNumber, toStringOrNull } from "../repositories/row-mapping.ts";
-import type { AuditEntry, NewAuditEntry, Page } from "./account-records.ts";
+import type { AuditEntry, AuditFilter, NewAuditEntry, Page } from "./account-records.ts";
 
 const toEntry = (row: SqlRow): AuditEntry => ({
   seq: toNumber(row.seq),
@@ -12,6 +12,29 @@ const toEntry = (row: SqlRow): AuditEntry => ({
   ip: toStringOrNull(row.ip),
   details: fromJson(row.details),
 });
+
+/** The WHERE clause of a filter; substr instead of LIKE so "_" and "%" in an action match themselves. */
+const whereOf = (filter: AuditFilter): { clause: string; values: unknown[] } => {
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  if (filter.actor !== undefined) {
+    conditions.push("actor = ?");
+    values.push(filter.actor);
+  }
+  if (filter.actionPrefix !== undefined) {
+    conditions.push("substr(action, 1, ?) = ?");
+    values.push(filter.actionPrefix.length, filter.actionPrefix);
+  }
+  if (filter.from !== undefined) {
+    conditions.push("at >= ?");
+    values.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    conditions.push("at < ?");
+    values.push(filter.to);
+  }
+  return { clause: conditions.length === 0 ? "" : ` WHERE ${conditions.join(" AND ")}`, values };
+};
 
 /** Append-only by design: no update, no delete. Call it inside the transaction of the change it records. */
 export const auditRepository = (sql: SqlExecutor) => ({
@@ -31,16 +54,19 @@ export const auditRepository = (sql: SqlExecutor) => ({
   },
 
   /** Newest first. */
-  async list(page: Page): Promise<AuditEntry[]> {
-    const rows = await sql.all("SELECT * FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?", [
+  async list(page: Page, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    const where = whereOf(filter);
+    const rows = await sql.all(`SELECT * FROM audit_log${where.clause} ORDER BY seq DESC LIMIT ? OFFSET ?`, [
+      ...where.values,
       page.limit,
       page.offset,
     ]);
     return rows.map(toEntry);
   },
 
-  async count(): Promise<number> {
-    const [row] = await sql.all("SELECT COUNT(*) AS n FROM audit_log");
+  async count(filter: AuditFilter = {}): Promise<number> {
+    const where = whereOf(filter);
+    const [row] = await sql.all(`SELECT COUNT(*) AS n FROM audit_log${where.clause}`, where.values);
     return toNumber(row?.n);
   },
 });
