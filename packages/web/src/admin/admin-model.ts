@@ -1,0 +1,6 @@
+/* The admin screens' pure logic, for tests and tools: no React, no network. */
+export * from "./audit-query.ts";
+export * from "./pack-file.ts";
+export * from "./pack-preview.ts";
+export * from "./user-search.ts";
+export * from "./user-validation.ts";
