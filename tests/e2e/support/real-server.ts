@@ -28,8 +28,16 @@ export interface Flowdesk {
   createPeople(people: readonly Person[]): Promise<void>;
   /** Calls the API as admin (JSON in and out). */
   adminApi<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Signs `username` in over the API (own session, as a browser would) and calls the API as them. */
+  apiAs(username: string, password?: string): Promise<ApiCaller>;
   close(): Promise<void>;
 }
+
+export type ApiCaller = <T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: T }>;
 
 class ApiSession {
   private cookie = "";
@@ -91,6 +99,11 @@ export const startFlowdesk = async (options: { webDir?: string } = {}): Promise<
     url,
     server,
     adminApi: (method, path, body) => admin.call(method, path, body),
+    async apiAs(username, password = USER_PASSWORD) {
+      const session = new ApiSession(url);
+      await session.signIn(username, password);
+      return (method, path, body) => session.call(method, path, body);
+    },
     async createPeople(people) {
       for (const person of people) {
         const created = await admin.call("POST", "/api/users", {
