@@ -1,0 +1,46 @@
+import type { SlaClock, SlaClockName, SlaState } from "@flowdesk/core";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, formatNumber, formatRelative } from "../ui/format.ts";
+
+const CLOCKS: SlaClockName[] = ["response", "resolution"];
+
+const hours = (ms: number) => formatNumber(Math.round((ms / 3_600_000) * 10) / 10);
+
+/** The SLA clocks: target, time used, when due, paused or stopped, and whether breached. */
+export const InstanceSla = ({ sla }: { sla: SlaState | null }) => {
+  const { t } = useTranslation();
+  return (
+    <section className="instance-card" aria-labelledby="instance-sla-title" data-testid="instance-sla">
+      <h2 id="instance-sla-title">{t("instance.sla.title")}</h2>
+      {sla === null ? (
+        <p className="instance-card__empty">{t("instance.sla.none")}</p>
+      ) : (
+        <>
+          <p className="instance-card__hint">{t("instance.sla.priority", { priority: sla.priority })}</p>
+          <dl className="sla-clocks">
+            {CLOCKS.map((name) => (
+              <ClockLine key={name} name={name} clock={sla.clocks[name]} />
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+};
+
+const ClockLine = ({ name, clock }: { name: SlaClockName; clock: SlaClock }) => {
+  const { t } = useTranslation();
+  const state = clock.breached ? "breached" : clock.status;
+  return (
+    <div className={`sla-clock sla-clock--${state}`}>
+      <dt>{t(`instance.sla.clock.${name}`)}</dt>
+      <dd>
+        <span className={`status-pill status-pill--${state}`}>{t(`instance.sla.state.${state}`)}</span>{" "}
+        {t("instance.sla.target", { hours: hours(clock.targetMs) })}
+        {clock.status === "running" && clock.dueAt
+          ? ` · ${t("instance.sla.due", { at: formatDateTime(clock.dueAt), relative: formatRelative(clock.dueAt, Date.now()) })}`
+          : ` · ${t("instance.sla.used", { hours: hours(clock.consumedMs) })}`}
+      </dd>
+    </div>
+  );
+};
