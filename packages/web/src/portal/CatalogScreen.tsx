@@ -1,5 +1,6 @@
-import { EmptyState } from "../ui/StateViews.tsx";
+import { CatalogHome } from "./CatalogHome.tsx";
+import { CatalogItemPage } from "./CatalogItemPage.tsx";
 
-export const CatalogScreen = (_props: { itemId?: string | undefined }) => (
-  <EmptyState title="CatalogScreen" />
-);
+/** #/catalog: the catalog's categories and search; #/catalog/:itemId: one item and its form. */
+export const CatalogScreen = ({ itemId }: { itemId?: string | undefined }) =>
+  itemId === undefined ? <CatalogHome /> : <CatalogItemPage key={itemId} itemId={itemId} />;

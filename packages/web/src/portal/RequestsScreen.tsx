@@ -1,5 +1,6 @@
-import { EmptyState } from "../ui/StateViews.tsx";
+import { MyRequests } from "./MyRequests.tsx";
+import { RequestPage } from "./RequestPage.tsx";
 
-export const RequestsScreen = (_props: { requestId?: string | undefined }) => (
-  <EmptyState title="RequestsScreen" />
-);
+/** #/requests: the requester's own requests; #/requests/:requestId: one request, live. */
+export const RequestsScreen = ({ requestId }: { requestId?: string | undefined }) =>
+  requestId === undefined ? <MyRequests /> : <RequestPage key={requestId} requestId={requestId} />;

@@ -1,0 +1,130 @@
+import Form from "@rjsf/core";
+import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/api-error.ts";
+import { navigate } from "../app/hash-route.ts";
+import { formValidator } from "../widgets/form-validator.ts";
+import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
+import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
+import { type CatalogItem, type PublishedForm, portalApi } from "./portal-api.ts";
+import { requesterUiSchema } from "./requester-ui-schema.ts";
+import { problemsToErrorSchema } from "./server-problems.ts";
+
+/** rjsf names a field's input `root_<path joined by _>`; its errors carry `.<path joined by .>`. */
+const idOfProperty = (property: string | undefined): string => `root${(property ?? "").replace(/\./g, "_")}`;
+
+const changedFields = (before: unknown, after: unknown): string[] => {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]),
+  );
+};
+
+/**
+ * The published form as rjsf renders it with the app's widgets and core's ajv: it checks
+ * each field as the requester types (only fields they touched, until they try to submit),
+ * and shows the server's own problems next to the fields they name.
+ */
+export const RequestForm = ({ item, form }: { item: CatalogItem; form: PublishedForm }) => {
+  const { t } = useTranslation();
+  const [data, setData] = useState<unknown>({});
+  const [serverErrors, setServerErrors] = useState<ErrorSchema>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const touched = useRef(new Set<string>());
+  const submitTried = useRef(false);
+  const formRef = useRef<Form>(null);
+  const uiSchema = useMemo(
+    () =>
+      ({
+        ...requesterUiSchema(form.definition),
+        "ui:submitButtonOptions": {
+          submitText: submitting ? t("portal.item.submitting") : t("portal.item.submit"),
+          props: { disabled: submitting, className: "button primary" },
+        },
+      }) as UiSchema,
+    [form.definition, submitting, t],
+  );
+
+  // Untouched fields stay quiet while the requester works through the form top to bottom.
+  const transformErrors = useCallback(
+    (errors: RJSFValidationError[]) =>
+      submitTried.current
+        ? errors
+        : errors.filter((error) => touched.current.has(idOfProperty(error.property))),
+    [],
+  );
+
+  const submit = async (formData: unknown) => {
+    setSubmitting(true);
+    setFormErrors([]);
+    try {
+      const request = await portalApi.submit({
+        catalogItemId: item.id,
+        formVersion: form.version,
+        data: formData,
+      });
+      navigate({ screen: "requests", id: request.id });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.problems.length > 0) {
+        const mapped = problemsToErrorSchema(error.problems);
+        setServerErrors(mapped.fieldErrors);
+        setFormErrors(mapped.formErrors.length > 0 ? mapped.formErrors : [t("portal.item.serverRefused")]);
+      } else {
+        setFormErrors([error instanceof ApiError ? error.message : t("common.unreachable")]);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div
+      onSubmitCapture={() => {
+        submitTried.current = true;
+      }}
+    >
+      {formErrors.length > 0 ? (
+        <div className="notice notice--error" role="alert">
+          {formErrors.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      ) : null}
+      <Form
+        ref={formRef}
+        className="rjsf requester-form"
+        schema={form.definition.schema as RJSFSchema}
+        uiSchema={uiSchema}
+        formData={data}
+        validator={formValidator}
+        widgets={flowdeskWidgets}
+        translateString={rjsfTranslator(t)}
+        liveValidate="onChange"
+        showErrorList={false}
+        noHtml5Validate
+        transformErrors={transformErrors}
+        extraErrors={serverErrors}
+        onChange={(event, id) => {
+          if (id) touched.current.add(id);
+          const changed = changedFields(data, event.formData);
+          for (const field of changed) touched.current.add(`root_${field}`);
+          if (changed.some((field) => field in serverErrors)) {
+            const rest = { ...serverErrors } as Record<string, unknown>;
+            for (const field of changed) delete rest[field];
+            setServerErrors(rest as ErrorSchema);
+          }
+          setData(event.formData);
+        }}
+        onBlur={(id) => {
+          // Leaving a required field empty is worth saying at once, not only on the next keystroke.
+          touched.current.add(id);
+          formRef.current?.validateForm();
+        }}
+        onSubmit={(event) => void submit(event.formData)}
+      />
+    </div>
+  );
+};

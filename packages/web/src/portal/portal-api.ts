@@ -1,0 +1,118 @@
+import type { FormDefinition, Problem } from "@flowdesk/core";
+import { api } from "../api/api-client.ts";
+
+/* Typed calls of the service portal: catalog, forms, the requester's own requests. */
+
+export interface CatalogCategory {
+  id: string;
+  title: string;
+  description?: string;
+  icon?: string;
+  order: number;
+}
+
+export interface CatalogItem {
+  id: string;
+  title: string;
+  description?: string;
+  category: string;
+  form: string;
+  workflow: string;
+  icon?: string;
+  tags: string[];
+  version: number;
+}
+
+export type RequestStatus = "running" | "completed" | "cancelled";
+
+export interface RequestSummary {
+  id: string;
+  title: string;
+  requester: string;
+  catalogItemId: string;
+  formId: string;
+  formVersion: number;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  type: string;
+  nodeId: string | null;
+  actor: string | null;
+  data: unknown;
+  at: string;
+}
+
+export interface OpenTask {
+  id: string;
+  nodeId: string;
+  kind: "task" | "approval";
+  title: string | null;
+  assigneeUser: string | null;
+  assigneeGroup: string | null;
+  state: string;
+  dueAt: string | null;
+}
+
+export interface SlaClockView {
+  clock: "response" | "resolution";
+  status: "running" | "paused" | "stopped";
+  dueAt: string | null;
+  stoppedAt: string | null;
+  breached: boolean;
+}
+
+export interface RequestDetail extends RequestSummary {
+  timeline: HistoryEntry[];
+  openTasks: OpenTask[];
+  steps: Record<string, { name: string; type: string }>;
+  sla: { priority: string; paused: boolean; clocks: SlaClockView[] } | null;
+  mayCancel: boolean;
+}
+
+export interface PublishedForm {
+  definition: FormDefinition;
+  version: number;
+}
+
+const path = (id: string) => encodeURIComponent(id);
+
+export const portalApi = {
+  categories: (signal?: AbortSignal) =>
+    api.request<{ items: CatalogCategory[] }>("GET", "/catalog/categories", undefined, signal),
+  items: (signal?: AbortSignal) =>
+    api.request<{ items: CatalogItem[] }>("GET", "/catalog/items", undefined, signal),
+  /** The newest published form version: the one a new request is checked against. */
+  async latestForm(formId: string, signal?: AbortSignal): Promise<PublishedForm> {
+    const { items } = await api.request<{ items: { version: number }[] }>(
+      "GET",
+      `/forms/${path(formId)}/versions`,
+      undefined,
+      signal,
+    );
+    const newest = Math.max(...items.map((item) => item.version));
+    return api.request<PublishedForm>("GET", `/forms/${path(formId)}/versions/${newest}`, undefined, signal);
+  },
+  submit: (body: { catalogItemId: string; formVersion: number; data: unknown }) =>
+    api.request<RequestSummary>("POST", "/requests", body),
+  myRequests: (status: RequestStatus | undefined, signal?: AbortSignal) =>
+    api.request<{ items: RequestSummary[] }>(
+      "GET",
+      status === undefined ? "/requests?limit=200" : `/requests?limit=200&status=${status}`,
+      undefined,
+      signal,
+    ),
+  request: (id: string, signal?: AbortSignal) =>
+    api.request<RequestDetail>("GET", `/requests/${path(id)}`, undefined, signal),
+  cancel: (id: string, reason?: string) =>
+    api.request<RequestSummary>(
+      "POST",
+      `/requests/${path(id)}/cancel`,
+      reason === undefined ? {} : { reason },
+    ),
+};
+
+export type { Problem };
