@@ -104,4 +104,25 @@ describe.each(BACKENDS)("a requester withdraws their request on $name", (backend
     for (const nodeId of nodeIds) expect(detail.body.steps[nodeId]?.name).toEqual(expect.any(String));
     expect(detail.body.sla).toBeNull();
   });
+
+  it("names the newest form version on each catalog item, which the requester may read", async () => {
+    // given the hardware form published a second time
+    const form = hardwareFixture("hardware-request.form.json");
+    await desk.publish("olivia", "forms", { ...form, title: `${String(form.title)} (v2)` });
+
+    // when rita reads the catalog and the version it names
+    const items = await desk.as("rita").agent.get("/api/catalog/items").expect(200);
+    const item = (items.body.items as { id: string; form: string; formVersion: number }[]).find(
+      (candidate) => candidate.id === "handed-out-hardware",
+    );
+    const version = await desk
+      .as("rita")
+      .agent.get(`/api/forms/${item?.form}/versions/${item?.formVersion}`)
+      .expect(200);
+
+    // then it is the newest one, while listing the versions stays for designers
+    expect(item?.formVersion).toBe(2);
+    expect(version.body.definition.title).toMatch(/\(v2\)$/);
+    await desk.as("rita").agent.get(`/api/forms/${item?.form}/versions`).expect(403);
+  });
 });

@@ -35,6 +35,10 @@ const ITEM_SCHEMA: JsonSchema = {
     description: { type: "string" },
     category: { type: "string" },
     form: { type: "string" },
+    formVersion: {
+      type: ["integer", "null"],
+      description: "The form's newest published version: the one a new request is checked against.",
+    },
     workflow: { type: "string" },
     icon: { type: "string" },
     tags: { type: "array", items: { type: "string" } },
@@ -88,19 +92,27 @@ export const catalogOperations = (context: ApiContext): Operation[] => [
     async handle(call) {
       const user = call.user;
       const category = call.query.category as string | undefined;
-      const published = await context.store.transaction((tx) =>
-        tx.definitionSummaries.latestContentByKind("catalogItem"),
-      );
+      const published = await context.store.transaction(async (tx) => {
+        const visible = (await tx.definitionSummaries.latestContentByKind("catalogItem"))
+          .map(({ content, version }) => ({ item: content as CatalogItem, version }))
+          .filter(({ item }) => user !== null && mayRequest(item, user))
+          .filter(({ item }) => category === undefined || item.category === category);
+        // Requesters may read a form version but not list versions, so the item names the one to load.
+        return Promise.all(
+          visible.map(async (entry) => ({
+            ...entry,
+            formVersion: (await tx.definitions.latestVersion(entry.item.form))?.version ?? null,
+          })),
+        );
+      });
       const items = published
-        .map(({ content, version }) => ({ item: content as CatalogItem, version }))
-        .filter(({ item }) => user !== null && mayRequest(item, user))
-        .filter(({ item }) => category === undefined || item.category === category)
-        .map(({ item, version }) => ({
+        .map(({ item, version, formVersion }) => ({
           id: item.id,
           title: item.title,
           ...(item.description === undefined ? {} : { description: item.description }),
           category: item.category,
           form: item.form,
+          formVersion,
           workflow: item.workflow,
           ...(item.icon === undefined ? {} : { icon: item.icon }),
           tags: item.tags ?? [],

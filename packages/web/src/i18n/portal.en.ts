@@ -22,6 +22,7 @@ export const portalEn = {
     loading: "Loading the service…",
     missing: "This service is not in the catalog, or it is not offered to you.",
     formTitle: "Your request",
+    formUnpublished: "The form of this service is not published yet; try again later.",
     formLoading: "Loading the form…",
     submit: "Submit request",
     submitting: "Submitting…",

@@ -22,6 +22,7 @@ export const portalZhCN = {
     loading: "正在加载服务…",
     missing: "该服务不在目录中，或未向您开放。",
     formTitle: "您的申请",
+    formUnpublished: "该服务的表单尚未发布，请稍后再试。",
     formLoading: "正在加载表单…",
     submit: "提交申请",
     submitting: "正在提交…",

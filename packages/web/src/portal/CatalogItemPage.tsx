@@ -13,10 +13,13 @@ export const CatalogItemPage = ({ itemId }: { itemId: string }) => {
   const catalog = useCatalog();
   const item = catalog.data?.items.find((candidate) => candidate.id === itemId);
   const category = catalog.data?.categories.find((candidate) => candidate.id === item?.category);
+  const formVersion = item?.formVersion ?? null;
   const form = useResource(
     (signal) =>
-      item === undefined ? new Promise<never>(() => undefined) : portalApi.latestForm(item.form, signal),
-    item === undefined ? "" : `${item.form}`,
+      item === undefined || formVersion === null
+        ? new Promise<never>(() => undefined)
+        : portalApi.form(item.form, formVersion, signal),
+    item === undefined ? "" : `${item.form}@${formVersion}`,
   );
 
   const back = (
@@ -58,7 +61,10 @@ export const CatalogItemPage = ({ itemId }: { itemId: string }) => {
         <h2 id="request-form-title" className="portal-card__title">
           {t("portal.item.formTitle")}
         </h2>
-        {form.status === "loading" ? <LoadingState label={t("portal.item.formLoading")} /> : null}
+        {formVersion === null ? <EmptyState title={t("portal.item.formUnpublished")} /> : null}
+        {formVersion !== null && form.status === "loading" ? (
+          <LoadingState label={t("portal.item.formLoading")} />
+        ) : null}
         {form.status === "error" ? <ErrorState error={form.error} onRetry={form.reload} /> : null}
         {form.status === "ready" ? <RequestForm item={item} form={form.data} /> : null}
       </section>

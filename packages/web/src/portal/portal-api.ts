@@ -17,6 +17,8 @@ export interface CatalogItem {
   description?: string;
   category: string;
   form: string;
+  /** The form's newest published version; null while the form is unpublished. */
+  formVersion: number | null;
   workflow: string;
   icon?: string;
   tags: string[];
@@ -85,17 +87,9 @@ export const portalApi = {
     api.request<{ items: CatalogCategory[] }>("GET", "/catalog/categories", undefined, signal),
   items: (signal?: AbortSignal) =>
     api.request<{ items: CatalogItem[] }>("GET", "/catalog/items", undefined, signal),
-  /** The newest published form version: the one a new request is checked against. */
-  async latestForm(formId: string, signal?: AbortSignal): Promise<PublishedForm> {
-    const { items } = await api.request<{ items: { version: number }[] }>(
-      "GET",
-      `/forms/${path(formId)}/versions`,
-      undefined,
-      signal,
-    );
-    const newest = Math.max(...items.map((item) => item.version));
-    return api.request<PublishedForm>("GET", `/forms/${path(formId)}/versions/${newest}`, undefined, signal);
-  },
+  /** The form version the catalog names: the one a new request is checked against. */
+  form: (formId: string, version: number, signal?: AbortSignal) =>
+    api.request<PublishedForm>("GET", `/forms/${path(formId)}/versions/${version}`, undefined, signal),
   submit: (body: { catalogItemId: string; formVersion: number; data: unknown }) =>
     api.request<RequestSummary>("POST", "/requests", body),
   myRequests: (status: RequestStatus | undefined, signal?: AbortSignal) =>
