@@ -31,7 +31,8 @@ export const PackProblems = ({ name, problems }: { name: string; problems: reado
           <tbody>
             {withKeys(problems).map(({ key, problem }) => (
               <tr key={key}>
-                <td>{problem.file ?? name}</td>
+                {/* The server names an uploaded body "upload"; the person knows it by its file name. */}
+                <td>{problem.file === undefined || problem.file === "upload" ? name : problem.file}</td>
                 <td>
                   <code className="code">{problem.pointer || "/"}</code>
                 </td>

@@ -79,7 +79,7 @@ export const adminEn = {
     enable: "Enable",
     enableOf: "Enable {{name}}",
     resetPassword: "Reset password",
-    resetOf: "Reset the password of {{name}}",
+    resetOf: "Reset password for {{name}}",
     resetTitle: "New password for {{name}}",
     resetHint: "They are signed out everywhere and sign in with the new password.",
     createdDone: "Created {{name}}.",
