@@ -41,7 +41,7 @@ describe.each(BACKENDS)("a task's context for the inbox on $name", (backend) => 
     expect(typeof row.request.title).toBe("string");
     expect(context.body).toMatchObject({
       task: { id: row.id, state: "claimed", assigneeUser: "fiona" },
-      step: { name: "Hand out the hardware", type: "user-task", requireComment: "never" },
+      step: { name: "Hand out the hardware", type: "user-task", requireComment: "never", outcomes: [] },
       form: null,
       request: { id: requestId, requester: "rita" },
       requester: "rita",

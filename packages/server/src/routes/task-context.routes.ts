@@ -20,7 +20,11 @@ interface WorkflowNode {
   id: string;
   type: string;
   name?: string;
-  config?: { requireComment?: string; allowDelegation?: boolean };
+  config?: {
+    requireComment?: string;
+    allowDelegation?: boolean;
+    outcomes?: { id: string; label: string }[];
+  };
 }
 
 const stepOf = async (tx: ServerTransaction, task: TaskRecord, definitionId: string, version: number) => {
@@ -33,6 +37,8 @@ const stepOf = async (tx: ServerTransaction, task: TaskRecord, definitionId: str
     type: node?.type ?? (task.kind === "approval" ? "approval" : "user-task"),
     requireComment: task.kind === "approval" ? (node?.config?.requireComment ?? "on-reject") : "never",
     allowDelegation: node?.config?.allowDelegation === true,
+    // Read from the step, not the task row: completing a task replaces its data with the form's.
+    outcomes: task.kind === "task" ? (node?.config?.outcomes ?? []) : [],
   };
 };
 
@@ -112,6 +118,7 @@ export const taskContextOperation = (context: ApiContext): Operation => ({
               type: { type: "string" },
               requireComment: { enum: ["never", "on-reject", "always"] },
               allowDelegation: { type: "boolean" },
+              outcomes: { type: "array", items: { type: "object" } },
             },
           },
           form: {

@@ -105,7 +105,7 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
         <p className="notice notice--success" role="status">
           {t("inbox.detail.doneByYou", {
             outcome:
-              task.data?.outcomes?.find((outcome) => outcome.id === task.outcome)?.label ??
+              context.step.outcomes.find((outcome) => outcome.id === task.outcome)?.label ??
               (task.outcome === null ? "" : t(`inbox.detail.decision.${task.outcome}`, task.outcome)),
           })}
         </p>

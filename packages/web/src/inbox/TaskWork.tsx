@@ -45,10 +45,12 @@ export const TaskWork = ({ context, form, viewer, frozen, onChanged, onConflict 
   };
 
   if (frozen) return null;
-  const outcomes = (task.data?.outcomes?.length ? task.data.outcomes : DEFAULT_OUTCOMES).map((outcome) => ({
-    ...outcome,
-    label: outcome.label || t("inbox.detail.done"),
-  }));
+  const outcomes = (context.step.outcomes.length > 0 ? context.step.outcomes : DEFAULT_OUTCOMES).map(
+    (outcome) => ({
+      ...outcome,
+      label: outcome.label || t("inbox.detail.done"),
+    }),
+  );
   return (
     <section className="task-section task-work" aria-labelledby="task-work-title">
       <h3 id="task-work-title">

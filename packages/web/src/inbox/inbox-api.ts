@@ -51,7 +51,14 @@ export interface SlaClockView {
 
 export interface TaskContext {
   task: InboxTask;
-  step: { name: string; type: string; requireComment: CommentRule; allowDelegation: boolean };
+  step: {
+    name: string;
+    type: string;
+    requireComment: CommentRule;
+    allowDelegation: boolean;
+    /** The step's outcomes (empty: the single outcome "done"). */
+    outcomes: TaskOutcome[];
+  };
   form: { id: string; version: number } | null;
   request: (TaskRequestSummary & { createdAt: string }) | null;
   requester: string | null;
