@@ -26,6 +26,7 @@ export const portalEn = {
     formLoading: "Loading the form…",
     submit: "Submit request",
     submitting: "Submitting…",
+    required: "Fill this in; it is required.",
     serverRefused: "Some fields need attention; see the messages next to them.",
   },
   status: {

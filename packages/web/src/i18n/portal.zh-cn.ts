@@ -26,6 +26,7 @@ export const portalZhCN = {
     formLoading: "正在加载表单…",
     submit: "提交申请",
     submitting: "正在提交…",
+    required: "此项为必填项。",
     serverRefused: "部分字段需要修改；请查看字段旁的提示。",
   },
   status: {

@@ -7,12 +7,10 @@ import { navigate } from "../app/hash-route.ts";
 import { formValidator } from "../widgets/form-validator.ts";
 import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
 import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
+import { requesterErrors } from "./live-errors.ts";
 import { type CatalogItem, type PublishedForm, portalApi } from "./portal-api.ts";
 import { requesterUiSchema } from "./requester-ui-schema.ts";
 import { problemsToErrorSchema } from "./server-problems.ts";
-
-/** rjsf names a field's input `root_<path joined by _>`; its errors carry `.<path joined by .>`. */
-const idOfProperty = (property: string | undefined): string => `root${(property ?? "").replace(/\./g, "_")}`;
 
 const changedFields = (before: unknown, after: unknown): string[] => {
   const a = (before ?? {}) as Record<string, unknown>;
@@ -51,10 +49,12 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
   // Untouched fields stay quiet while the requester works through the form top to bottom.
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>
-      submitTried.current
-        ? errors
-        : errors.filter((error) => touched.current.has(idOfProperty(error.property))),
-    [],
+      requesterErrors(errors, {
+        touched: touched.current,
+        submitTried: submitTried.current,
+        requiredMessage: t("portal.item.required"),
+      }),
+    [t],
   );
 
   const submit = async (formData: unknown) => {
@@ -105,6 +105,8 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
         liveValidate="onChange"
         showErrorList={false}
         noHtml5Validate
+        focusOnFirstError
+        onError={() => undefined}
         transformErrors={transformErrors}
         extraErrors={serverErrors}
         onChange={(event, id) => {
