@@ -1,10 +1,12 @@
 /**
  * Designer benchmark in headless Chromium: a generated 1,000-node workflow opens and is
  * interactive (designer_open_1000_ms), and the problems panel shows the result of an
- * edit (designer_revalidate_ms, debounce included). Needs packages/web/dist (vite build)
- * and /usr/bin/chromium. The API is the e2e suite's in-memory fake.
+ * edit (designer_revalidate_ms, debounce included). Needs a built web app in
+ * FLOWDESK_WEB_DIR (default packages/web/dist; vite build) and /usr/bin/chromium. The API
+ * is the e2e suite's in-memory fake.
  */
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from "@flowdesk/core";
 import { launchChromium } from "../tests/e2e/support/browser.ts";
@@ -56,8 +58,12 @@ const median = (values: number[]): number => {
 };
 
 export async function runDesignerBench(): Promise<BenchResult> {
-  const dist = fileURLToPath(new URL("../packages/web/dist/index.html", import.meta.url));
-  if (!existsSync(dist)) throw new Error("Build the web app first: cd packages/web && npx vite build");
+  const webDir =
+    process.env.FLOWDESK_WEB_DIR ?? fileURLToPath(new URL("../packages/web/dist", import.meta.url));
+  if (!existsSync(join(webDir, "index.html")))
+    throw new Error(
+      `Build the web app first into ${webDir}: cd packages/web && npx vite build --outDir ${webDir}`,
+    );
   const definition = generateWorkflow(NODE_COUNT);
   const site = await serveBuiltApp();
   const browser = await launchChromium();

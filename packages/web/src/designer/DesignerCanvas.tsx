@@ -13,10 +13,17 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type DragEvent, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { checkConnection } from "../core-bridge/core-rules.ts";
-import { type CanvasNode, type CanvasNodeData, indexProblems, toCanvas } from "./model/canvas-mapping.ts";
+import {
+  type CanvasEdge,
+  type CanvasEdgeData,
+  type CanvasNode,
+  type CanvasNodeData,
+  indexProblems,
+  toCanvas,
+} from "./model/canvas-mapping.ts";
 import type { Selection } from "./model/designer-store.ts";
 import type { Point } from "./model/layout-positions.ts";
 import { nextOutcome } from "./model/new-edge.ts";
@@ -49,20 +56,50 @@ const sameCanvasNode = (old: Node<CanvasNodeData>, next: CanvasNode): boolean =>
   old.data.status === next.data.status &&
   sameProblems(old.data.problems, next.data.problems);
 
-const toFlowEdges = (edges: ReturnType<typeof toCanvas>["edges"]): Edge[] =>
-  edges.map((edge) => {
-    const classes = ["wf-edge"];
-    if (edge.data.problems.length > 0) classes.push("has-errors");
-    if (edge.data.status) classes.push(`is-${edge.data.status}`);
-    if (edge.data.edge.isDefault) classes.push("is-default");
-    return {
-      ...edge,
-      type: "smoothstep",
-      className: classes.join(" "),
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      ariaLabel: edge.label,
-    };
+const toFlowEdge = (edge: CanvasEdge): Edge => {
+  const classes = ["wf-edge"];
+  if (edge.data.problems.length > 0) classes.push("has-errors");
+  if (edge.data.status) classes.push(`is-${edge.data.status}`);
+  if (edge.data.edge.isDefault) classes.push("is-default");
+  return {
+    ...edge,
+    type: "smoothstep",
+    className: classes.join(" "),
+    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+    ariaLabel: edge.label,
+  };
+};
+
+const sameCanvasEdge = (old: Edge, next: CanvasEdge): boolean => {
+  const data = old.data as CanvasEdgeData;
+  return (
+    data.edge === next.data.edge &&
+    old.label === next.label &&
+    (old.selected ?? false) === (next.selected ?? false) &&
+    data.status === next.data.status &&
+    sameProblems(data.problems, next.data.problems)
+  );
+};
+
+/** Keeps the very same object for an edge that did not change, so React Flow skips it. */
+const toFlowEdges = (edges: readonly CanvasEdge[], previous: readonly Edge[]): Edge[] => {
+  const before = new Map(previous.map((edge) => [edge.id, edge]));
+  return edges.map((edge) => {
+    const old = before.get(edge.id);
+    return old && sameCanvasEdge(old, edge) ? old : toFlowEdge(edge);
   });
+};
+
+/** Keeps what React Flow measured, and the very same object for a node that did not change. */
+const mergeNodes = (previous: readonly Node<CanvasNodeData>[], next: readonly CanvasNode[]) => {
+  const before = new Map(previous.map((node) => [node.id, node]));
+  return next.map((node): Node<CanvasNodeData> => {
+    const old = before.get(node.id);
+    if (!old) return node;
+    if (sameCanvasNode(old, node)) return old;
+    return old.measured ? { ...node, measured: old.measured } : node;
+  });
+};
 
 /**
  * React Flow bound to the definition. The canvas keeps its own copy of nodes only for
@@ -83,38 +120,37 @@ export const DesignerCanvas = ({
 }: DesignerCanvasProps) => {
   const { t } = useTranslation();
   const flow = useReactFlow();
+  // New findings mark the steps after the problems panel has shown them: re-marking
+  // 1,000 steps must not hold up the list the person is reading.
+  const markedProblems = useDeferredValue(problems);
   const canvas = useMemo(
     () =>
       toCanvas(definition, {
-        problems: indexProblems(definition, problems),
+        problems: indexProblems(definition, markedProblems),
         selectedNodes: new Set(selection.nodes),
         selectedEdges: new Set(selection.edges),
         ...(status ? { status } : {}),
         defaultWord: t("designer.defaultWord"),
       }),
-    [definition, problems, selection, status, t],
+    [definition, markedProblems, selection, status, t],
   );
   const [nodes, setNodes] = useState<Node<CanvasNodeData>[]>(canvas.nodes);
-  const edges = useMemo(() => toFlowEdges(canvas.edges), [canvas.edges]);
+  // Follow the definition during render rather than in an effect: an edit of a
+  // 1,000-step workflow then reaches React Flow in one pass instead of two. Only
+  // changed nodes render again, which keeps 1,000-step workflows fluid.
+  const [shown, setShown] = useState(canvas.nodes);
+  if (shown !== canvas.nodes) {
+    setShown(canvas.nodes);
+    setNodes((previous) => mergeNodes(previous, canvas.nodes));
+  }
+  const edgesRef = useRef<Edge[]>([]);
+  const edges = useMemo(() => toFlowEdges(canvas.edges, edgesRef.current), [canvas.edges]);
+  edgesRef.current = edges;
   // Fit only what is there when the canvas opens: fitting an empty canvas would zoom in
   // on the first dropped step.
   const [fitOnOpen] = useState(() => definition.nodes.length > 0);
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
-
-  useEffect(() => {
-    // Keep what React Flow measured, and keep the very same object for a node that did
-    // not change, so only changed nodes render again (1,000-step workflows stay fluid).
-    setNodes((previous) => {
-      const before = new Map(previous.map((node) => [node.id, node]));
-      return canvas.nodes.map((node) => {
-        const old = before.get(node.id);
-        if (!old) return node;
-        if (sameCanvasNode(old, node)) return old;
-        return old.measured ? { ...node, measured: old.measured } : node;
-      });
-    });
-  }, [canvas.nodes]);
 
   const reportSelection = useCallback(
     (nextNodes: Node[], nextEdges: { id: string; selected?: boolean }[]) =>

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
-import { type Notice, useDraft } from "../api/use-draft.ts";
+import type { Notice } from "../api/use-draft.ts";
 import { routeHref } from "../app/hash-route.ts";
 import { DesignerCanvas } from "./DesignerCanvas.tsx";
 import { DesignerToolbar } from "./DesignerToolbar.tsx";
@@ -31,6 +31,8 @@ import { Palette } from "./Palette.tsx";
 import { ProblemsPanel } from "./ProblemsPanel.tsx";
 import { useDesignerShortcuts } from "./use-designer-shortcuts.ts";
 import { useDesignerState, useLiveProblems } from "./use-designer-state.ts";
+import { useRelatedDefinitions } from "./use-related-definitions.ts";
+import { useWorkingCopy } from "./use-working-copy.ts";
 import { VersionsDialog } from "./VersionsDialog.tsx";
 import { WorkflowPanel } from "./WorkflowPanel.tsx";
 
@@ -41,10 +43,10 @@ const isWorkflow = (value: unknown): value is WorkflowDefinition =>
   Array.isArray((value as { nodes?: unknown }).nodes) &&
   Array.isArray((value as { edges?: unknown }).edges);
 
-/** The workflow designer screen: loads the draft, then hands it to the editor. */
+/** The workflow designer screen: loads the draft (else the newest version), then hands it to the editor. */
 export const WorkflowDesigner = ({ workflowId }: { workflowId: string }) => {
   const { t } = useTranslation();
-  const { value: store, failed } = useDraft<WorkflowDefinition, DesignerStore>(
+  const { value: store, failed } = useWorkingCopy<WorkflowDefinition, DesignerStore>(
     "workflows",
     workflowId,
     (definition) => new DesignerStore(definition ?? emptyWorkflow(workflowId, workflowId)),
@@ -63,7 +65,8 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
   const flow = useReactFlow();
   const state = useDesignerState(store);
   const { definition, selection } = state;
-  const { problems, checking } = useLiveProblems(definition, nodeRegistry);
+  const related = useRelatedDefinitions(definition);
+  const { problems, checking } = useLiveProblems(store, nodeRegistry, related);
   const problemIndex = useMemo(() => indexProblems(definition, problems), [definition, problems]);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();

@@ -1,5 +1,5 @@
 import type { NodeRegistry, Problem, WorkflowDefinition } from "@flowdesk/core";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { LiveValidation } from "./live-validation.ts";
 import type { DesignerState, DesignerStore } from "./model/designer-store.ts";
 
@@ -12,28 +12,43 @@ export interface LiveProblems {
   checking: boolean;
 }
 
-/** Problems of the definition being drawn, checked shortly after the last edit. */
+/**
+ * Problems of the definition being drawn, checked as soon as the store changes, while
+ * React still renders the edit (the worker runs one check at a time and skips to the
+ * newest definition, so fast typing coalesces by itself). `related` are the definitions
+ * it refers to; while they load (`undefined`) nothing is checked, so warnings they would
+ * answer never flash up.
+ */
 export const useLiveProblems = (
-  definition: WorkflowDefinition,
+  store: DesignerStore,
   registry: NodeRegistry,
-  delayMs = 30,
+  related: readonly unknown[] | null | undefined = null,
 ): LiveProblems => {
+  const definition = useSyncExternalStore(store.subscribe, () => store.getState().definition);
   const [result, setResult] = useState<{ problems: Problem[]; of: WorkflowDefinition | undefined }>({
     problems: [],
     of: undefined,
   });
-  const validation = useRef<LiveValidation | undefined>(undefined);
+  const [validation, setValidation] = useState<LiveValidation | undefined>();
 
   useEffect(() => {
     const live = new LiveValidation(registry, (problems, of) => setResult({ problems, of }));
-    validation.current = live;
+    setValidation(live);
     return () => live.dispose();
   }, [registry]);
 
   useEffect(() => {
-    const timer = setTimeout(() => validation.current?.check(definition), delayMs);
-    return () => clearTimeout(timer);
-  }, [definition, delayMs]);
+    if (!validation || related === undefined) return;
+    validation.setRelated(related);
+    validation.check(store.getState().definition);
+    let checked = store.getState().definition;
+    return store.subscribe(() => {
+      const next = store.getState().definition;
+      if (next === checked) return;
+      checked = next;
+      validation.check(next);
+    });
+  }, [validation, related, store]);
 
   return { problems: result.problems, checking: result.of !== definition };
 };

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
-import { type Notice, useDraft } from "../api/use-draft.ts";
+import type { Notice } from "../api/use-draft.ts";
+import { useWorkingCopy } from "../designer/use-working-copy.ts";
 import { FieldList } from "./FieldList.tsx";
 import { FieldPalette } from "./FieldPalette.tsx";
 import { FieldProperties } from "./FieldProperties.tsx";
@@ -15,10 +16,10 @@ import { FormHistory } from "./model/form-history.ts";
 import { formModelProblems } from "./model/form-problems.ts";
 import { emptyForm, fromFormDefinition, toFormDefinition } from "./model/form-schema.ts";
 
-/** The form designer screen: loads the draft, then edits it. */
+/** The form designer screen: loads the draft (else the newest version), then edits it. */
 export const FormDesigner = ({ formId }: { formId: string }) => {
   const { t } = useTranslation();
-  const { value: model, failed } = useDraft<FormDefinition, FormModel>("forms", formId, (definition) =>
+  const { value: model, failed } = useWorkingCopy<FormDefinition, FormModel>("forms", formId, (definition) =>
     definition ? fromFormDefinition(definition) : emptyForm(formId, formId),
   );
   if (failed) return <p role="alert">{t("formDesigner.loadFailed")}</p>;

@@ -122,6 +122,7 @@ export const en = {
     error: "Error",
     warning: "Warning",
     workflow: "Workflow",
+    showAll: "Show all {{count}} problems",
   },
   versions: {
     title: "Published versions",

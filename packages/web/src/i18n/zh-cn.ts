@@ -115,6 +115,7 @@ export const zhCN = {
     error: "错误",
     warning: "警告",
     workflow: "工作流",
+    showAll: "显示全部 {{count}} 个问题",
   },
   versions: {
     title: "已发布版本",
