@@ -1,8 +1,9 @@
-import type { RJSFValidationError } from "@rjsf/utils";
 import { describe, expect, it } from "vitest";
 import { fieldIdOfProperty, requesterErrors } from "../../../packages/web/src/portal/live-errors.ts";
 
-const ERRORS: RJSFValidationError[] = [
+type ValidationError = Parameters<typeof requesterErrors>[0][number];
+
+const ERRORS: ValidationError[] = [
   {
     name: "required",
     property: "justification",
