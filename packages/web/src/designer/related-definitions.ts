@@ -1,5 +1,5 @@
-import { loadWorkingCopy } from "./working-copy.ts";
 import type { Reference } from "./model/workflow-references.ts";
+import { loadWorkingCopy } from "./working-copy.ts";
 
 /**
  * Loads each referenced definition (draft, else newest version). One that does not exist

@@ -39,4 +39,3 @@ export const referencesOf = (definition: WorkflowDefinition): Reference[] => {
 /** One string per set of references: the related definitions reload only when it changes. */
 export const referencesKey = (references: readonly Reference[]): string =>
   references.map((reference) => `${reference.segment}/${reference.id}`).join("\n");
-
