@@ -149,6 +149,7 @@ describe("an approver who is not an agent", () => {
     // when he rejects without a comment, then he is asked for one
     await page.getByRole("button", { name: "Reject" }).click();
     await page.getByText("Write a comment to reject").waitFor();
+    await screenshot(page, "inbox-approval-laptop");
 
     // when he approves with a comment
     await page.getByLabel(/Comment/).fill("Approved, the old one goes back to IT.");

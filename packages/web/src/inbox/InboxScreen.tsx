@@ -21,9 +21,11 @@ export const InboxScreen = ({ taskId }: { taskId?: string | undefined }) => {
   const { t } = useTranslation();
   const [scope, setScope] = useState<InboxScope>(savedScope);
   const [sort, setSort] = useState<TaskSort>("due");
-  const rows = useResource((signal) => inboxApi.list(scope, signal), scope);
+  // The answer carries its scope so rows of the previous tab are never taken for new arrivals.
+  const rows = useResource(async (signal) => ({ scope, items: await inboxApi.list(scope, signal) }), scope);
   useLiveRefresh(LIVE_NAMES, rows.reload);
-  const { newIds, announcement } = useNewTasks(rows.data, scope);
+  const items = rows.data?.scope === scope ? rows.data.items : undefined;
+  const { newIds, announcement } = useNewTasks(items, scope);
   const chooseScope = (next: InboxScope) => {
     sessionStorage.setItem(SCOPE_KEY, next);
     setScope(next);
@@ -37,7 +39,10 @@ export const InboxScreen = ({ taskId }: { taskId?: string | undefined }) => {
           onScope={chooseScope}
           sort={sort}
           onSort={setSort}
-          rows={rows}
+          status={rows.status === "ready" && items === undefined ? "loading" : rows.status}
+          items={items}
+          error={rows.error}
+          onRetry={rows.reload}
           selectedId={taskId}
           newIds={newIds}
           announcement={announcement}

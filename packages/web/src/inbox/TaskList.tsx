@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { ErrorState, LoadingState } from "../ui/StateViews.tsx";
-import type { Resource } from "../ui/use-resource.ts";
 import type { InboxRow, InboxScope } from "./inbox-api.ts";
 import { TaskRow } from "./TaskRow.tsx";
 import { sortTasks, type TaskSort } from "./task-order.ts";
@@ -10,7 +9,10 @@ interface TaskListProps {
   onScope: (scope: InboxScope) => void;
   sort: TaskSort;
   onSort: (sort: TaskSort) => void;
-  rows: Resource<InboxRow[]> & { reload: () => void };
+  status: "loading" | "ready" | "error";
+  items: InboxRow[] | undefined;
+  error: Error | undefined;
+  onRetry: () => void;
   selectedId: string | undefined;
   newIds: ReadonlySet<string>;
   announcement: string;
@@ -24,13 +26,16 @@ export const TaskList = ({
   onScope,
   sort,
   onSort,
-  rows,
+  status,
+  items,
+  error,
+  onRetry,
   selectedId,
   newIds,
   announcement,
 }: TaskListProps) => {
   const { t } = useTranslation();
-  const sorted = rows.data === undefined ? [] : sortTasks(rows.data, sort);
+  const sorted = items === undefined ? [] : sortTasks(items, sort);
   return (
     <section className="inbox-list" aria-labelledby="inbox-list-title">
       <h2 id="inbox-list-title" className="visually-hidden">
@@ -62,9 +67,9 @@ export const TaskList = ({
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {rows.status === "loading" && <LoadingState label={t("inbox.list.loading")} />}
-      {rows.status === "error" && <ErrorState error={rows.error} onRetry={rows.reload} />}
-      {rows.status === "ready" && sorted.length === 0 && (
+      {status === "loading" && <LoadingState label={t("inbox.list.loading")} />}
+      {status === "error" && <ErrorState error={error ?? new Error()} onRetry={onRetry} />}
+      {status === "ready" && sorted.length === 0 && (
         <div className="state state--empty">
           <p className="state-title">{t(`inbox.list.empty.${scope}`)}</p>
           <p className="muted">{t("inbox.list.emptyHint")}</p>
