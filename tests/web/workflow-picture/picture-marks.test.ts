@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from "@flowdesk/core";
 import { describe, expect, it } from "vitest";
 import {
   countsOnVersion,
+  focusNodes,
   type PathHistoryEntry,
   pathFromHistory,
   pictureMarks,
@@ -130,5 +131,25 @@ describe("counts and marks on the picture", () => {
       { nodeId: "triage", name: "Triage", count: 5, current: true },
       { nodeId: "fork", name: "fork", count: 1, current: false },
     ]);
+  });
+});
+
+describe("what the picture zooms to", () => {
+  it("centres on where the instance stands, with its neighbours, before any counts", () => {
+    // given counts at triage and an instance standing at fix
+    const marks = pictureMarks(WORKFLOW, { counts: { triage: 2 }, current: ["fix"] });
+
+    // then the view takes fix, the fork before it and the join after it, in the workflow's order
+    expect(focusNodes(WORKFLOW, marks)).toEqual(["fork", "fix", "join"]);
+  });
+
+  it("centres on counted steps when no instance is chosen, and on everything when nothing is marked", () => {
+    expect(focusNodes(WORKFLOW, pictureMarks(WORKFLOW, { counts: { triage: 2 } }))).toEqual([
+      "start",
+      "triage",
+      "fork",
+      "reject",
+    ]);
+    expect(focusNodes(WORKFLOW, pictureMarks(WORKFLOW, {}))).toEqual([]);
   });
 });

@@ -42,7 +42,8 @@ export const instanceEn = {
     state: { open: "Open", claimed: "Claimed", completed: "Completed", cancelled: "Cancelled" },
     assignedUser: "Assigned to {{who}}",
     assignedGroup: "In the queue of {{group}}",
-    completedBy: "Done by {{who}}: {{outcome}}",
+    completedBy: "Done by {{who}}",
+    completedWith: "Done by {{who}}: {{outcome}}",
     due: "Due {{at}}",
   },
   sla: {

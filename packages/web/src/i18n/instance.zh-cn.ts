@@ -41,7 +41,8 @@ export const instanceZhCN = {
     state: { open: "待处理", claimed: "已认领", completed: "已完成", cancelled: "已取消" },
     assignedUser: "分配给 {{who}}",
     assignedGroup: "在 {{group}} 的队列中",
-    completedBy: "由 {{who}} 完成：{{outcome}}",
+    completedBy: "由 {{who}} 完成",
+    completedWith: "由 {{who}} 完成：{{outcome}}",
     due: "截止 {{at}}",
   },
   sla: {

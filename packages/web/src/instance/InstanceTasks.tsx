@@ -28,13 +28,15 @@ export const InstanceTasks = ({
                 {t(`instance.tasks.state.${task.state}`)}
               </span>
               <span className="instance-task-list__who">
-                {task.completedBy
-                  ? t("instance.tasks.completedBy", { who: task.completedBy, outcome: task.outcome ?? "" })
-                  : task.assigneeUser
-                    ? t("instance.tasks.assignedUser", { who: task.assigneeUser })
-                    : task.assigneeGroup
-                      ? t("instance.tasks.assignedGroup", { group: task.assigneeGroup })
-                      : ""}
+                {task.completedBy && task.outcome
+                  ? t("instance.tasks.completedWith", { who: task.completedBy, outcome: task.outcome })
+                  : task.completedBy
+                    ? t("instance.tasks.completedBy", { who: task.completedBy })
+                    : task.assigneeUser
+                      ? t("instance.tasks.assignedUser", { who: task.assigneeUser })
+                      : task.assigneeGroup
+                        ? t("instance.tasks.assignedGroup", { group: task.assigneeGroup })
+                        : ""}
               </span>
               {task.dueAt && isOpen(task) ? (
                 <span className="instance-task-list__due">

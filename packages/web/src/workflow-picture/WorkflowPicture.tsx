@@ -14,7 +14,7 @@ import { computeLayout } from "../designer/model/auto-layout.ts";
 import { toCanvas } from "../designer/model/canvas-mapping.ts";
 import { withPositions } from "../designer/model/layout-positions.ts";
 import { type PictureNodeData, PictureNodeView } from "./PictureNodeView.tsx";
-import { pictureMarks, type TakenPath, whereItStands } from "./picture-marks.ts";
+import { focusNodes, pictureMarks, type TakenPath, whereItStands } from "./picture-marks.ts";
 import { StandingList } from "./StandingList.tsx";
 
 const NODE_TYPES = { pictureNode: PictureNodeView };
@@ -101,13 +101,20 @@ export const WorkflowPicture = ({
     return { nodes: pictureNodes, edges: pictureEdges };
   }, [shown, marks, t]);
   const lines = useMemo(() => whereItStands(shown, marks), [shown, marks]);
-
+  // The view zooms to what matters when it opens: a new version, a laid-out picture or a
+  // new current position open it afresh; a live count does not (that would move the view
+  // under the reader's hand).
+  const currentKey = (current ?? []).join(",");
+  const opening = `${definition.id}@${version}:${shown === definition ? "stored" : "laid-out"}:${currentKey}`;
+  const focus = useMemo(() => focusNodes(shown, marks), [shown, marks]);
+  const [fitOptions, setFitOptions] = useState({ opening, focus });
+  if (fitOptions.opening !== opening) setFitOptions({ opening, focus });
   return (
     <figure className="workflow-picture" aria-label={label}>
       <div className="workflow-picture__canvas" data-testid="workflow-picture">
         <ReactFlowProvider>
           <ReactFlow
-            key={`${definition.id}@${version}`}
+            key={fitOptions.opening}
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
@@ -118,7 +125,11 @@ export const WorkflowPicture = ({
             elementsSelectable={false}
             deleteKeyCode={null}
             fitView
-            fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+            fitViewOptions={{
+              ...(fitOptions.focus.length > 0 ? { nodes: fitOptions.focus.map((id) => ({ id })) } : {}),
+              padding: 0.2,
+              maxZoom: 1,
+            }}
             minZoom={0.1}
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
