@@ -36,8 +36,13 @@ describe("the workflow sent to the validation worker as a delta", () => {
     const before = workflow();
     send(encoder, decoder, before);
     // when one step is renamed and another moved
-    const renamed = configureNode(before, "user-task-1", { name: "Reset by hand" }).execute(before);
-    const moved = moveNodes([{ id: "end-1", to: { x: 999, y: 9 } }]).execute(renamed);
+    const renamed = configureNode(before, "user-task-1", {
+      name: "Reset by hand",
+      config: before.nodes.find((node) => node.id === "user-task-1")?.config ?? {},
+    }).execute(before);
+    const moved = moveNodes([
+      { id: "end-1", from: renamed.layout?.nodes["end-1"], to: { x: 999, y: 9 } },
+    ]).execute(renamed);
     const { delta, received } = send(encoder, decoder, moved);
     // then
     expect(received).toEqual(moved);
