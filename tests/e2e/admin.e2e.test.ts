@@ -145,6 +145,30 @@ describe("admin imports a template pack", () => {
   });
 });
 
+describe("admin exports the installed definitions", () => {
+  it("downloads them as one pack file that the server reads back as unchanged", async () => {
+    // given
+    await page.goto(`${flowdesk.url}/#/admin/packs`);
+
+    // when
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export pack" }).click(),
+    ]);
+
+    // then the file is the installation as a pack: previewing it changes nothing
+    expect(download.suggestedFilename()).toMatch(/\.pack\.json$/);
+    const path = await download.path();
+    const { readFile } = await import("node:fs/promises");
+    const preview = await flowdesk.adminApi<{ summary: { added: number; changed: number } }>(
+      "POST",
+      "/api/packs/preview",
+      JSON.parse(await readFile(path, "utf8")),
+    );
+    expect(preview.body.summary).toMatchObject({ added: 0, changed: 0 });
+  });
+});
+
 describe("admin manages users", () => {
   it("creates an agent in a group who signs in and sees exactly the agent's screens", async () => {
     // given
@@ -252,6 +276,11 @@ describe("admin reads the audit log", () => {
         ...new Set(await page.locator(".admin-audit-table tbody td:nth-child(3)").allTextContents()),
       ])
       .toEqual(["user.disabled", "user.created"]);
+
+    // when filtered to someone who never acted, the empty state says so
+    await page.getByLabel("Who (user name)").fill("nobody-at-all");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByText("No entries match these filters.").waitFor();
   });
 });
 

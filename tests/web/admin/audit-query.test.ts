@@ -1,5 +1,6 @@
 import {
   AUDIT_PAGE_SIZE,
+  auditDetailsText,
   auditPageCount,
   auditQueryString,
   auditRangeInverted,
@@ -48,5 +49,22 @@ describe("audit log filter", () => {
   it("counts at least one page", () => {
     // then
     expect([0, 1, AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE + 1].map(auditPageCount)).toEqual([1, 1, 1, 2]);
+  });
+});
+
+describe("audit entry details", () => {
+  it("reads as key: value pairs, lists joined, nothing left empty", () => {
+    // when
+    const text = auditDetailsText({
+      username: "erin",
+      roles: ["agent", "requester"],
+      groups: [],
+      email: null,
+    });
+
+    // then
+    expect(text).toBe("username: erin; roles: agent, requester; groups: —; email: —");
+    expect(auditDetailsText(null)).toBe("");
+    expect(auditDetailsText("pack imported")).toBe("pack imported");
   });
 });

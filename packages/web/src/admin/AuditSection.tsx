@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from "../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { adminApi } from "./admin-api.ts";
+import { auditDetailsText } from "./audit-details.ts";
 import {
   AUDIT_PAGE_SIZE,
   type AuditFilter,
@@ -12,13 +13,6 @@ import {
   auditRangeInverted,
   EMPTY_AUDIT_FILTER,
 } from "./audit-query.ts";
-
-const detailsText = (details: unknown): string =>
-  details === null || details === undefined
-    ? ""
-    : typeof details === "string"
-      ? details
-      : JSON.stringify(details);
 
 /** The audit log, newest first: who did what, when, from where; filtered and paged by the server. */
 export const AuditSection = () => {
@@ -83,7 +77,7 @@ export const AuditSection = () => {
                   </td>
                   <td data-label={t("admin.audit.columns.ip")}>{entry.ip ?? ""}</td>
                   <td data-label={t("admin.audit.columns.details")} className="admin-details">
-                    {detailsText(entry.details)}
+                    {auditDetailsText(entry.details)}
                   </td>
                 </tr>
               ))}

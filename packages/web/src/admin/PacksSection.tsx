@@ -146,7 +146,7 @@ export const PacksSection = () => {
             <ul className="admin-entries">
               {step.result.published.map((version) => (
                 <li key={`${version.kind}:${version.id}`}>
-                  <span className="admin-badge">{t(`admin.kinds.${version.kind}`)}</span>
+                  <span className="admin-badge">{t(`admin.kind.${version.kind}`)}</span>
                   <code className="code">{version.id}</code>
                   <span>{t("admin.packs.version", { version: version.version })}</span>
                 </li>

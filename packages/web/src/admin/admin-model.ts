@@ -2,6 +2,7 @@
 
 /** The error serverFieldErrors reads, so tests can build a server refusal. */
 export { ApiError } from "../api/api-error.ts";
+export * from "./audit-details.ts";
 export * from "./audit-query.ts";
 export * from "./pack-file.ts";
 export * from "./pack-preview.ts";

@@ -12,6 +12,14 @@ export const adminEn = {
     roles: "Roles",
     audit: "Audit log",
   },
+  kind: {
+    workflow: "Workflow",
+    form: "Form",
+    catalogItem: "Catalog item",
+    slaPolicy: "SLA policy",
+    catalogCategory: "Category",
+    directory: "Directory",
+  },
   kinds: {
     workflow: "Workflows",
     form: "Forms",

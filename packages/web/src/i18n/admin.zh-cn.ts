@@ -12,6 +12,14 @@ export const adminZhCN = {
     roles: "角色",
     audit: "审计日志",
   },
+  kind: {
+    workflow: "工作流",
+    form: "表单",
+    catalogItem: "目录项",
+    slaPolicy: "SLA 策略",
+    catalogCategory: "分类",
+    directory: "目录数据",
+  },
   kinds: {
     workflow: "工作流",
     form: "表单",
