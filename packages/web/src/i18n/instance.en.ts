@@ -52,9 +52,11 @@ export const instanceEn = {
     priority: "Priority {{priority}}",
     clock: { response: "Response", resolution: "Resolution" },
     state: { running: "Running", paused: "Paused", stopped: "Met", breached: "Breached" },
-    target: "target {{hours}} h",
+    target: "target {{span}}",
     due: "due {{at}} ({{relative}})",
-    used: "{{hours}} h used",
+    used: "{{span}} used",
+    minutes: "{{amount}} min",
+    hours: "{{amount}} h",
   },
   data: { title: "Data", none: "This instance has no data." },
   history: {

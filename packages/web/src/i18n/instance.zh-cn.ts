@@ -51,9 +51,11 @@ export const instanceZhCN = {
     priority: "优先级 {{priority}}",
     clock: { response: "响应", resolution: "解决" },
     state: { running: "计时中", paused: "已暂停", stopped: "已达成", breached: "已违约" },
-    target: "目标 {{hours}} 小时",
+    target: "目标 {{span}}",
     due: "截止 {{at}}（{{relative}}）",
-    used: "已用 {{hours}} 小时",
+    used: "已用 {{span}}",
+    minutes: "{{amount}} 分钟",
+    hours: "{{amount}} 小时",
   },
   data: { title: "数据", none: "此实例没有数据。" },
   history: {

@@ -4,7 +4,14 @@ import { formatDateTime, formatNumber, formatRelative } from "../ui/format.ts";
 
 const CLOCKS: SlaClockName[] = ["response", "resolution"];
 
-const hours = (ms: number) => formatNumber(Math.round((ms / 3_600_000) * 10) / 10);
+/** A clock's span in the unit a person reads it in: minutes under an hour, else hours. */
+const useSpan = () => {
+  const { t } = useTranslation();
+  return (ms: number) =>
+    ms < 3_600_000
+      ? t("instance.sla.minutes", { amount: formatNumber(Math.round(ms / 60_000)) })
+      : t("instance.sla.hours", { amount: formatNumber(Math.round((ms / 3_600_000) * 10) / 10) });
+};
 
 /** The SLA clocks: target, time used, when due, paused or stopped, and whether breached. */
 export const InstanceSla = ({ sla }: { sla: SlaState | null }) => {
@@ -30,16 +37,17 @@ export const InstanceSla = ({ sla }: { sla: SlaState | null }) => {
 
 const ClockLine = ({ name, clock }: { name: SlaClockName; clock: SlaClock }) => {
   const { t } = useTranslation();
+  const span = useSpan();
   const state = clock.breached ? "breached" : clock.status;
   return (
     <div className={`sla-clock sla-clock--${state}`}>
       <dt>{t(`instance.sla.clock.${name}`)}</dt>
       <dd>
         <span className={`status-pill status-pill--${state}`}>{t(`instance.sla.state.${state}`)}</span>{" "}
-        {t("instance.sla.target", { hours: hours(clock.targetMs) })}
+        {t("instance.sla.target", { span: span(clock.targetMs) })}
         {clock.status === "running" && clock.dueAt
           ? ` · ${t("instance.sla.due", { at: formatDateTime(clock.dueAt), relative: formatRelative(clock.dueAt, Date.now()) })}`
-          : ` · ${t("instance.sla.used", { hours: hours(clock.consumedMs) })}`}
+          : ` · ${t("instance.sla.used", { span: span(clock.consumedMs) })}`}
       </dd>
     </div>
   );
