@@ -377,8 +377,13 @@ describe("incidents on an instance", () => {
     // and the API refuses their retry
     const incidentId = (await detail(instanceId)).incidents[0]?.id;
     expect((await alex("POST", `/api/incidents/${incidentId}/retry`)).status).toBe(403);
-    // and a requester may not open instance views at all
+    // and a requester may not open instance views at all: the screen says so and the API refuses
     expect((await rita("GET", `/api/instances/${instanceId}`)).status).toBe(403);
+    const requester = await signInAs(browser, flowdesk, "rita.requester", LAPTOP);
+    await requester.page.goto(`${flowdesk.url}/#/instances/${instanceId}`);
+    await requester.page.getByText("Your role does not open this screen.").waitFor();
+    expect(await requester.page.getByRole("button", { name: "Cancel instance" }).count()).toBe(0);
+    await requester.context.close();
   });
 
   it("lets an admin retry the failed call from the instance view once the service answers", async () => {
