@@ -97,10 +97,23 @@ const GroupForm = ({
   );
 };
 
+interface GroupsData {
+  items: AdminGroup[];
+  /** Display names by user id, to name the members. */
+  names: Map<string, string>;
+}
+
+const loadGroups = async (signal: AbortSignal): Promise<GroupsData> => {
+  const [groups, users] = await Promise.all([adminApi.listGroups(signal), adminApi.listUsers(signal)]);
+  return { items: groups.items, names: new Map(users.items.map((user) => [user.id, user.displayName])) };
+};
+
+const SHOWN_MEMBERS = 4;
+
 /** Groups: the queues tasks are assigned to; list, create, rename. */
 export const GroupsSection = () => {
   const { t } = useTranslation();
-  const resource = useResource((signal) => adminApi.listGroups(signal), "groups");
+  const resource = useResource(loadGroups, "groups");
   const [panel, setPanel] = useState<
     { open: "none" } | { open: "create" } | { open: "edit"; group: AdminGroup }
   >({
@@ -109,9 +122,11 @@ export const GroupsSection = () => {
   const [notice, setNotice] = useState<string | undefined>();
 
   const saved = (group: AdminGroup, text: string) => {
-    const items = resource.data?.items ?? [];
+    if (!resource.data) return;
+    const items = resource.data.items;
     const exists = items.some((item) => item.id === group.id);
     resource.set({
+      ...resource.data,
       items: exists ? items.map((item) => (item.id === group.id ? group : item)) : [...items, group],
     });
     setPanel({ open: "none" });
@@ -142,7 +157,19 @@ export const GroupsSection = () => {
                   <span className="muted admin-sub">{group.id}</span>
                 </td>
                 <td data-label={t("admin.groups.columns.description")}>{group.description ?? ""}</td>
-                <td data-label={t("admin.groups.columns.members")}>{group.members.length}</td>
+                <td data-label={t("admin.groups.columns.members")}>
+                  {group.members.length === 0
+                    ? t("admin.groups.noMembers")
+                    : t("admin.groups.members", {
+                        count: group.members.length,
+                        names: group.members
+                          .slice(0, SHOWN_MEMBERS)
+                          .map((id) => resource.data.names.get(id) ?? id)
+                          .join(", "),
+                      })}
+                  {group.members.length > SHOWN_MEMBERS &&
+                    ` ${t("admin.groups.moreMembers", { count: group.members.length - SHOWN_MEMBERS })}`}
+                </td>
                 <td data-label={t("admin.groups.columns.actions")}>
                   <button
                     type="button"

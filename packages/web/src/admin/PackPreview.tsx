@@ -79,7 +79,7 @@ export const PackPreview = ({
           )}
         </section>
       ))}
-      <div className="admin-actions">
+      <div className="admin-actions admin-actions--sticky">
         {changes === 0 ? (
           <p className="notice">{t("admin.packs.nothingToImport")}</p>
         ) : (

@@ -122,6 +122,11 @@ export const adminEn = {
     },
   },
   groups: {
+    noMembers: "No members",
+    members_one: "{{count}}: {{names}}",
+    members_other: "{{count}}: {{names}}",
+    moreMembers_one: "and {{count}} more",
+    moreMembers_other: "and {{count}} more",
     title: "Groups",
     new: "New group",
     createTitle: "New group",

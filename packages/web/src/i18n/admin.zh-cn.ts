@@ -116,6 +116,9 @@ export const adminZhCN = {
     },
   },
   groups: {
+    noMembers: "无成员",
+    members_other: "{{count}} 人：{{names}}",
+    moreMembers_other: "等另外 {{count}} 人",
     title: "用户组",
     new: "新建用户组",
     createTitle: "新建用户组",
@@ -127,7 +130,7 @@ export const adminZhCN = {
     empty: "还没有用户组。",
     createdDone: "已创建用户组 {{name}}。",
     savedDone: "已保存用户组 {{name}}。",
-    columns: { title: "用户组", description: "描述", members: "成员数", actions: "操作" },
+    columns: { title: "用户组", description: "描述", members: "成员", actions: "操作" },
     fields: { id: "用户组 ID", title: "名称", description: "描述（可选）" },
     hints: { id: "小写字母、数字和短横线，例如 service-desk。创建后不可更改。" },
     errors: {
