@@ -17,6 +17,7 @@ interface Pack {
 const LAPTOP = { width: 1366, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const NEW_PASSWORD = "a fresh e2e passphrase";
+const RESET_PASSWORD = "another e2e passphrase";
 
 let browser: Browser;
 let flowdesk: Flowdesk;
@@ -224,6 +225,43 @@ describe("admin manages users", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
   });
 
+  it("edits a user's roles and groups and resets her password", async () => {
+    // given
+    await page.goto(`${flowdesk.url}/#/admin/users`);
+    await page.getByRole("button", { name: "Edit erin.agent" }).click();
+
+    // when she also becomes a process owner and joins the service desk
+    await page.getByRole("checkbox", { name: "Process owner" }).check();
+    await page.getByRole("checkbox", { name: "Service desk" }).check();
+    await page.getByRole("button", { name: "Save changes" }).click();
+
+    // then the list shows it
+    await page.getByText("Saved erin.agent.").waitFor();
+    const row = page.locator('tr[data-username="erin.agent"]');
+    expect(await row.textContent()).toContain("Process owner");
+    expect(await row.textContent()).toContain("Service desk");
+
+    // when her password is reset, a short one is refused first
+    await page.getByRole("button", { name: "Reset password for erin.agent" }).click();
+    await page.getByLabel("New password").fill("too short");
+    await page.getByRole("button", { name: "Reset password", exact: true }).click();
+    await page.getByText("Use at least 12 characters.").waitFor();
+    await page.getByLabel("New password").fill(RESET_PASSWORD);
+    await page.getByRole("button", { name: "Reset password", exact: true }).click();
+    await page.getByText("Set a new password for erin.agent.").waitFor();
+
+    // then she signs in with it and now sees the designers too
+    const erin = await signInAs(browser, flowdesk, "erin.agent", { ...LAPTOP, password: RESET_PASSWORD });
+    opened.push(erin.context);
+    expect(await erin.page.locator("#main-nav a").allTextContents()).toEqual([
+      "Catalog",
+      "My requests",
+      "Inbox",
+      "Workflows",
+      "Forms",
+    ]);
+  });
+
   it("disables a user, who can no longer sign in", async () => {
     // given
     await page.goto(`${flowdesk.url}/#/admin/users`);
@@ -245,7 +283,7 @@ describe("admin manages users", () => {
         "X-CSRF-Token": csrf,
         Cookie: (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "",
       },
-      body: JSON.stringify({ username: "erin.agent", password: NEW_PASSWORD }),
+      body: JSON.stringify({ username: "erin.agent", password: RESET_PASSWORD }),
     });
     expect(signIn.status).toBeGreaterThanOrEqual(400);
   });
@@ -266,6 +304,12 @@ describe("admin reads the audit log", () => {
     await screenshot(page, "admin-audit");
     await expectNoSeriousViolations(page);
 
+    // when the next, older page is opened
+    await page.getByRole("button", { name: "Older" }).click();
+
+    // then it says where it is
+    await page.getByText(/^Page 2 of \d+/).waitFor();
+
     // when filtered to user changes
     await page.getByLabel("Action").fill("user.");
     await page.getByRole("button", { name: "Filter" }).click();
@@ -275,7 +319,7 @@ describe("admin reads the audit log", () => {
       .poll(async () => [
         ...new Set(await page.locator(".admin-audit-table tbody td:nth-child(3)").allTextContents()),
       ])
-      .toEqual(["user.disabled", "user.created"]);
+      .toEqual(["user.disabled", "user.updated", "user.created"]);
 
     // when filtered to someone who never acted, the empty state says so
     await page.getByLabel("Who (user name)").fill("nobody-at-all");
