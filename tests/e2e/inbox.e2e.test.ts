@@ -210,6 +210,30 @@ describe("two agents on the same task", () => {
   });
 });
 
+describe("reassigning", () => {
+  it("lets an agent send a queued task to a colleague picked from the directory", async () => {
+    // given a waiting incident open in Dana's inbox
+    const { task } = await submit(incident("Shared drive S: is read-only"));
+    const { context, page } = await signInAs(browser, flowdesk, "dana.lee");
+    await page.goto(`${flowdesk.url}/#/inbox/${task.id}`);
+    await page.getByRole("button", { name: "Claim" }).waitFor();
+
+    // when she reassigns it to Sam, found by typing his name
+    await page.getByText("Reassign…").click();
+    await page.getByRole("combobox", { name: "Person" }).fill("Sam");
+    await page.getByRole("option", { name: /Sam Patel/ }).click();
+    await page.getByRole("button", { name: "Reassign", exact: true }).click();
+
+    // then she is told it is Sam's now, nothing is offered any more, and it is in Sam's own list
+    await page.getByText("You sent this task to sam.patel; it has left your hands.").waitFor();
+    await expect(page.getByRole("button", { name: "Claim" }).count()).resolves.toBe(0);
+    const sam = await flowdesk.apiAs("sam.patel");
+    const mine = await sam<{ items: { id: string }[] }>("GET", "/api/tasks?scope=mine");
+    expect(mine.body.items.map((item) => item.id)).toContain(task.id);
+    await context.close();
+  });
+});
+
 describe("on a phone", () => {
   it("shows the list, then the task in its place with a way back", async () => {
     // given a waiting incident and Sam on a 390 px wide phone

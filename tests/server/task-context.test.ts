@@ -37,7 +37,8 @@ describe.each(BACKENDS)("a task's context for the inbox on $name", (backend) => 
     const context = await desk.as("fiona").agent.get(`/api/tasks/${row.id}/context`).expect(200);
 
     // then the row names the request, and the context carries what the inbox shows
-    expect(row.request).toMatchObject({ id: requestId, requester: "rita" });
+    expect(row.request).toMatchObject({ id: requestId, requester: "rita", requesterName: "rita" });
+    expect(row.assigneeName).toBeNull();
     expect(typeof row.request.title).toBe("string");
     expect(context.body).toMatchObject({
       task: { id: row.id, state: "claimed", assigneeUser: "fiona" },

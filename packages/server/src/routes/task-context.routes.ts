@@ -148,7 +148,7 @@ export const taskContextOperation = (context: ApiContext): Operation => ({
   },
 });
 
-/** Each listed task with the title and requester of the request it serves, for inbox rows. */
+/** Each listed task with its request's title and requester, and people's display names, for inbox rows. */
 export const withRequests = async (tx: ServerTransaction, tasks: readonly TaskRecord[]) => {
   const requests = new Map<string, { id: string; title: string; requester: string } | null>();
   for (const task of tasks) {
@@ -161,5 +161,19 @@ export const withRequests = async (tx: ServerTransaction, tasks: readonly TaskRe
         : { id: request.instanceId, title: request.title, requester: request.requester },
     );
   }
-  return tasks.map((task) => ({ ...task, request: requests.get(task.instanceId) ?? null }));
+  const names = await displayNames(tx, [
+    ...tasks.map((task) => task.assigneeUser),
+    ...[...requests.values()].map((request) => request?.requester),
+  ]);
+  return tasks.map((task) => {
+    const request = requests.get(task.instanceId) ?? null;
+    return {
+      ...task,
+      assigneeName: task.assigneeUser === null ? null : (names[task.assigneeUser] ?? task.assigneeUser),
+      request:
+        request === null
+          ? null
+          : { ...request, requesterName: names[request.requester] ?? request.requester },
+    };
+  });
 };

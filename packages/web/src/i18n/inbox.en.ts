@@ -46,6 +46,7 @@ export const inboxEn = {
     back: "← Back to the task list",
     notFound: "This task is not in your inbox: it may have been finished or given to someone else.",
     noLongerYours: "This task is no longer in your queues; it was given to someone else.",
+    handedOver: "You sent this task to {{to}}; it has left your hands.",
     doneByYou: "You completed this task: {{outcome}}.",
     decision: { approved: "approved", rejected: "rejected" },
     work: "Work on it",

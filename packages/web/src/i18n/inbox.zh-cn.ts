@@ -44,6 +44,7 @@ export const inboxZhCN = {
     back: "← 返回任务列表",
     notFound: "这个任务不在你的任务箱中：它可能已完成或交给了别人。",
     noLongerYours: "这个任务已不在你的队列中，已交给别人处理。",
+    handedOver: "你已把这个任务转给 {{to}}，它已不由你处理。",
     doneByYou: "你已完成这个任务：{{outcome}}。",
     decision: { approved: "已批准", rejected: "已驳回" },
     work: "处理任务",

@@ -32,6 +32,7 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
   const user = useCurrentUser();
   const detail = useResource((signal) => loadDetail(taskId, signal), taskId);
   const [conflict, setConflict] = useState<string | undefined>(undefined);
+  const [handedOverTo, setHandedOverTo] = useState<string | undefined>(undefined);
   const instanceId = detail.data?.context.task.instanceId;
   useLiveRefresh(LIVE_NAMES, detail.reload, (payload) => {
     const task = payload.task as { id?: string } | undefined;
@@ -90,12 +91,19 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
         <h2 id="task-title">{context.step.name}</h2>
         {context.request !== null && <p className="muted">{context.request.title}</p>}
       </header>
-      {gone && (
+      {handedOverTo !== undefined && (
+        <p className="notice notice--success" role="status">
+          {t("inbox.detail.handedOver", { to: handedOverTo })}
+        </p>
+      )}
+      {gone && handedOverTo === undefined && (
         <p className="notice notice--error" role="alert">
           {t("inbox.detail.noLongerYours")}
         </p>
       )}
-      {taken !== undefined && <TakenNotice taken={taken} people={context.people} />}
+      {taken !== undefined && handedOverTo === undefined && (
+        <TakenNotice taken={taken} people={context.people} />
+      )}
       {taken === undefined && conflict !== undefined && !doneByMe && (
         <p className="notice notice--error" role="alert">
           {conflict}
@@ -117,9 +125,16 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
         context={context}
         form={form}
         viewer={viewer}
-        frozen={taken !== undefined || gone || task.state === "completed" || task.state === "cancelled"}
+        frozen={
+          taken !== undefined ||
+          gone ||
+          handedOverTo !== undefined ||
+          task.state === "completed" ||
+          task.state === "cancelled"
+        }
         onChanged={detail.reload}
         onConflict={onConflict}
+        onHandedOver={setHandedOverTo}
       />
       <RequestData variables={context.variables} />
     </article>

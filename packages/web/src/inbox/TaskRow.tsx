@@ -22,12 +22,12 @@ export const TaskRow = ({ row, selected, isNew }: { row: InboxRow; selected: boo
         <span className="task-row__request">
           {row.request === null
             ? t("inbox.list.noRequest")
-            : t("inbox.list.request", { title: row.request.title, requester: row.request.requester })}
+            : t("inbox.list.request", { title: row.request.title, requester: row.request.requesterName })}
         </span>
         <span className="task-row__meta">
           <span>{t("inbox.list.group", { group: row.assigneeGroup ?? t("inbox.list.none") })}</span>
           <span>
-            {t("inbox.list.assignee", { assignee: row.assigneeUser ?? t("inbox.list.unassigned") })}
+            {t("inbox.list.assignee", { assignee: row.assigneeName ?? t("inbox.list.unassigned") })}
           </span>
         </span>
         <SlaBadge openedAt={row.createdAt} dueAt={row.dueAt} />

@@ -18,12 +18,22 @@ interface TaskWorkProps {
   onChanged: () => void;
   /** The server said the task changed under us (409) or is gone (404). */
   onConflict: (error: ApiError) => void;
+  /** The viewer sent the task on; it may leave what they can see. */
+  onHandedOver: (to: string) => void;
 }
 
 const DEFAULT_OUTCOMES = [{ id: "done", label: "" }];
 
 /** The actions on a task the viewer may take: claim, unclaim, complete or decide, reassign. */
-export const TaskWork = ({ context, form, viewer, frozen, onChanged, onConflict }: TaskWorkProps) => {
+export const TaskWork = ({
+  context,
+  form,
+  viewer,
+  frozen,
+  onChanged,
+  onConflict,
+  onHandedOver,
+}: TaskWorkProps) => {
   const { t } = useTranslation();
   const task = context.task;
   const [busy, setBusy] = useState(false);
@@ -104,7 +114,15 @@ export const TaskWork = ({ context, form, viewer, frozen, onChanged, onConflict 
       {offers.reassign && (
         <details className="task-reassign">
           <summary>{t("inbox.reassign.open")}</summary>
-          <ReassignForm busy={busy} onReassign={(to) => run((current) => inboxApi.reassign(current, to))} />
+          <ReassignForm
+            busy={busy}
+            onReassign={(to) =>
+              run(async (current) => {
+                await inboxApi.reassign(current, to);
+                onHandedOver("user" in to ? to.user : to.group);
+              })
+            }
+          />
         </details>
       )}
     </section>

@@ -36,7 +36,10 @@ export interface TaskRequestSummary {
   requester: string;
 }
 
-export type InboxRow = InboxTask & { request: TaskRequestSummary | null };
+export type InboxRow = InboxTask & {
+  assigneeName: string | null;
+  request: (TaskRequestSummary & { requesterName: string }) | null;
+};
 
 export type CommentRule = "never" | "on-reject" | "always";
 
