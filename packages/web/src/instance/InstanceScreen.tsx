@@ -32,7 +32,6 @@ const isAbout = (instanceId: string) => (payload: LivePayload) =>
 
 /** One instance for staff: where it stands on its workflow, its data, tasks, SLA clocks, incidents, history. */
 export const InstanceScreen = ({ instanceId }: { instanceId: string }) => {
-  const { t } = useTranslation();
   const user = useCurrentUser();
   const resource = useResource<Loaded>(async (signal) => {
     const instance = await instanceApi.get(instanceId, signal);
