@@ -48,6 +48,15 @@ const UPDATE_USER_BODY: JsonSchema = {
   additionalProperties: false,
 };
 
+const USER_LIST_QUERY: JsonSchema = {
+  type: "object",
+  properties: {
+    ...(PAGE_QUERY.properties as Record<string, JsonSchema>),
+    q: { type: "string", maxLength: 100, description: "Text the user name, name or e-mail contains." },
+  },
+  additionalProperties: false,
+};
+
 const USER_PARAMS = pathParams({ id: RECORD_ID_SCHEMA });
 
 const withAccess = async (tx: ServerTransaction, user: UserRecord) => ({
@@ -74,18 +83,19 @@ export const userOperations = (context: ApiContext): Operation[] => [
     operationId: "listUsers",
     method: "get",
     path: "/api/users",
-    summary: "List user accounts",
+    summary: "List user accounts, optionally those whose user name, name or e-mail contains q",
     tag: "users",
-    query: PAGE_QUERY,
+    query: USER_LIST_QUERY,
     responses: { "200": { description: "A page of users.", schema: itemsOf(USER_SCHEMA) } },
     async handle(call) {
       const limit = (call.query.limit as number | undefined) ?? 50;
       const offset = (call.query.offset as number | undefined) ?? 0;
+      const text = ((call.query.q as string | undefined) ?? "").trim();
       const body = await context.store.transaction(async (tx) => {
-        const users = await tx.users.list({ limit, offset });
+        const users = await tx.users.list({ limit, offset }, { text });
         const items = [];
         for (const user of users) items.push(await withAccess(tx, user));
-        return { items, total: await tx.users.count(), limit, offset };
+        return { items, total: await tx.users.count({ text }), limit, offset };
       });
       return { status: 200, body };
     },

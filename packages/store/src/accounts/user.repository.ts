@@ -15,6 +15,16 @@ const toUser = (row: SqlRow): UserRecord => ({
 /** `%`, `_` and `\` in what a person types match themselves, not any text. */
 export const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
 
+const textCondition = (text: string | undefined): { clause: string; values: unknown[] } => {
+  if (text === undefined || text === "") return { clause: "", values: [] };
+  const pattern = likePattern(text);
+  return {
+    clause:
+      " WHERE (LOWER(username) LIKE ? ESCAPE '\\' OR LOWER(display_name) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(email, '')) LIKE ? ESCAPE '\\')",
+    values: [pattern, pattern, pattern],
+  };
+};
+
 export const userRepository = (sql: SqlExecutor) => ({
   async insert(user: UserWithPassword): Promise<void> {
     await sql.run(
@@ -43,16 +53,20 @@ export const userRepository = (sql: SqlExecutor) => ({
     return row === undefined ? undefined : { ...toUser(row), passwordHash: String(row.password_hash) };
   },
 
-  async list(page: Page): Promise<UserRecord[]> {
-    const rows = await sql.all("SELECT * FROM users ORDER BY username LIMIT ? OFFSET ?", [
+  /** Every account, disabled ones too; `text` narrows to user names, names or e-mails containing it. */
+  async list(page: Page, filter: { text?: string } = {}): Promise<UserRecord[]> {
+    const where = textCondition(filter.text);
+    const rows = await sql.all(`SELECT * FROM users${where.clause} ORDER BY username LIMIT ? OFFSET ?`, [
+      ...where.values,
       page.limit,
       page.offset,
     ]);
     return rows.map(toUser);
   },
 
-  async count(): Promise<number> {
-    const [row] = await sql.all("SELECT COUNT(*) AS n FROM users");
+  async count(filter: { text?: string } = {}): Promise<number> {
+    const where = textCondition(filter.text);
+    const [row] = await sql.all(`SELECT COUNT(*) AS n FROM users${where.clause}`, where.values);
     return toNumber(row?.n);
   },
 
