@@ -30,7 +30,7 @@ export const inboxZhCN = {
     noDue: "无到期时间",
     state: { ok: "按时", warning: "即将到期", breached: "已超时" },
     left: "剩余 {{time}}",
-    overdue: "已超时 {{time}}",
+    overdue: "超出 {{time}}",
     unit: {
       d_other: "{{count}} 天",
       h: "{{count}} 小时",
