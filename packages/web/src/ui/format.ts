@@ -5,7 +5,17 @@ import i18next from "i18next";
  * Intl, never by hand.
  */
 
-const locale = (): string => i18next.language || "en";
+/**
+ * The app's language decides the words; the browser's own locale, when it is the same
+ * language (en-GB for "en"), decides the shape of dates and numbers.
+ */
+const locale = (): string => {
+  const language = i18next.language || "en";
+  const browser = typeof navigator === "undefined" ? undefined : navigator.language;
+  if (browser && browser.split("-")[0]?.toLowerCase() === language.split("-")[0]?.toLowerCase())
+    return browser;
+  return language;
+};
 
 export const formatDateTime = (iso: string | null | undefined): string => {
   if (!iso) return "";
