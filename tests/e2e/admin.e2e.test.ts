@@ -266,6 +266,7 @@ describe("admin manages users", () => {
     // given
     await page.goto(`${flowdesk.url}/#/admin/users`);
     await page.getByLabel("Search users").fill("erin");
+    await expect.poll(() => page.locator(".admin-stack-table tbody tr").count()).toBe(1);
 
     // when
     await page.getByRole("button", { name: "Disable erin.agent" }).click();

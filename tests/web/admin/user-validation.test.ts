@@ -1,8 +1,10 @@
 import {
   ApiError,
   EMPTY_USER_DRAFT,
-  searchUsers,
   serverFieldErrors,
+  USER_PAGE_SIZE,
+  userListPath,
+  userPageCount,
   validateUserDraft,
 } from "@flowdesk/web/admin-model";
 import { describe, expect, it } from "vitest";
@@ -74,33 +76,15 @@ describe("user form validation", () => {
   });
 });
 
-describe("user search", () => {
-  it("matches every word against names, e-mail, roles and groups", () => {
-    // given
-    const users = [
-      {
-        id: "1",
-        username: "nina",
-        displayName: "Nina K",
-        email: null,
-        disabled: false,
-        roles: ["agent"],
-        groups: ["network"],
-      },
-      {
-        id: "2",
-        username: "omar",
-        displayName: "Omar",
-        email: "omar@example.com",
-        disabled: false,
-        roles: ["agent"],
-        groups: [],
-      },
-    ];
+describe("user list query", () => {
+  it("pages by the server's size and sends the searched text trimmed", () => {
+    // when
+    const first = userListPath("", 0);
+    const third = userListPath("  nina k ", 2);
 
     // then
-    expect(searchUsers(users, "agent network").map((user) => user.id)).toEqual(["1"]);
-    expect(searchUsers(users, "EXAMPLE").map((user) => user.id)).toEqual(["2"]);
-    expect(searchUsers(users, "")).toHaveLength(2);
+    expect(first).toBe(`/users?limit=${USER_PAGE_SIZE}&offset=0`);
+    expect(third).toBe(`/users?limit=${USER_PAGE_SIZE}&offset=${2 * USER_PAGE_SIZE}&q=nina+k`);
+    expect([0, USER_PAGE_SIZE, USER_PAGE_SIZE + 1].map(userPageCount)).toEqual([1, 1, 2]);
   });
 });

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime, formatNumber } from "../ui/format.ts";
+import { formatDateTime } from "../ui/format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { adminApi } from "./admin-api.ts";
@@ -13,6 +13,7 @@ import {
   auditRangeInverted,
   EMPTY_AUDIT_FILTER,
 } from "./audit-query.ts";
+import { Pager } from "./Pager.tsx";
 
 /** The audit log, newest first: who did what, when, from where; filtered and paged by the server. */
 export const AuditSection = () => {
@@ -84,31 +85,15 @@ export const AuditSection = () => {
             </tbody>
           </table>
         </div>
-        <nav className="admin-pager" aria-label={t("admin.audit.paging")}>
-          <button
-            type="button"
-            className="button"
-            disabled={filter.page === 0}
-            onClick={() => setFilter({ ...filter, page: filter.page - 1 })}
-          >
-            {t("admin.audit.newer")}
-          </button>
-          <span>
-            {t("admin.audit.pageOf", {
-              page: formatNumber(filter.page + 1),
-              pages: formatNumber(pages),
-              total: formatNumber(page.total),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button"
-            disabled={filter.page + 1 >= pages}
-            onClick={() => setFilter({ ...filter, page: filter.page + 1 })}
-          >
-            {t("admin.audit.older")}
-          </button>
-        </nav>
+        <Pager
+          label={t("admin.audit.paging")}
+          page={filter.page}
+          pages={pages}
+          total={page.total}
+          onPage={(next) => setFilter({ ...filter, page: next })}
+          previous={t("admin.audit.newer")}
+          next={t("admin.audit.older")}
+        />
       </>
     );
   };

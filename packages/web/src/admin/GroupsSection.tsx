@@ -104,7 +104,7 @@ interface GroupsData {
 }
 
 const loadGroups = async (signal: AbortSignal): Promise<GroupsData> => {
-  const [groups, users] = await Promise.all([adminApi.listGroups(signal), adminApi.listUsers(signal)]);
+  const [groups, users] = await Promise.all([adminApi.listGroups(signal), adminApi.listUserNames(signal)]);
   return { items: groups.items, names: new Map(users.items.map((user) => [user.id, user.displayName])) };
 };
 

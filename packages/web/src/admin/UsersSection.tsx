@@ -1,52 +1,51 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../app/session-context.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { type AdminGroup, type AdminUser, adminApi, type RoleInfo } from "./admin-api.ts";
+import { Pager } from "./Pager.tsx";
 import { PasswordReset } from "./PasswordReset.tsx";
 import { UserForm } from "./UserForm.tsx";
-import { searchUsers } from "./user-search.ts";
+import { userPageCount } from "./user-query.ts";
 import { EMPTY_USER_DRAFT } from "./user-validation.ts";
 
-interface UsersData {
-  users: AdminUser[];
-  total: number;
+interface Choices {
   roles: RoleInfo[];
   groups: AdminGroup[];
 }
 
 type Panel = { open: "none" } | { open: "create" } | { open: "edit" | "reset"; user: AdminUser };
 
-const loadUsers = async (signal: AbortSignal): Promise<UsersData> => {
-  const [users, roles, groups] = await Promise.all([
-    adminApi.listUsers(signal),
-    adminApi.listRoles(signal),
-    adminApi.listGroups(signal),
-  ]);
-  return { users: users.items, total: users.total, roles: roles.items, groups: groups.items };
+const loadChoices = async (signal: AbortSignal): Promise<Choices> => {
+  const [roles, groups] = await Promise.all([adminApi.listRoles(signal), adminApi.listGroups(signal)]);
+  return { roles: roles.items, groups: groups.items };
+};
+
+/** The text searched for once the person pauses typing, so each key press is not a request. */
+const useSettled = (value: string, delayMs = 300): string => {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
 };
 
 /** Users: search, create, edit roles and groups, disable or enable, reset a password. */
 export const UsersSection = () => {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const resource = useResource(loadUsers, "users");
   const [query, setQuery] = useState("");
+  const [page, setPage] = useState(0);
+  const search = useSettled(query);
+  const choices = useResource(loadChoices, "choices");
+  const users = useResource((signal) => adminApi.listUsers(search, page, signal), `${search}|${page}`);
   const [panel, setPanel] = useState<Panel>({ open: "none" });
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | undefined>();
 
-  const replace = (user: AdminUser) => {
-    if (!resource.data) return;
-    const exists = resource.data.users.some((item) => item.id === user.id);
-    const users = exists
-      ? resource.data.users.map((item) => (item.id === user.id ? user : item))
-      : [...resource.data.users, user];
-    resource.set({ ...resource.data, users, total: resource.data.total + (exists ? 0 : 1) });
-  };
-
-  const done = (text: string, user: AdminUser) => {
-    replace(user);
+  const done = (text: string) => {
+    users.reload();
     setPanel({ open: "none" });
     setNotice({ kind: "success", text });
   };
@@ -56,20 +55,16 @@ export const UsersSection = () => {
       const changed = await adminApi.updateUser(user.id, { disabled: !user.disabled });
       done(
         t(changed.disabled ? "admin.users.disabledDone" : "admin.users.enabledDone", { name: user.username }),
-        changed,
       );
     } catch (error) {
       setNotice({ kind: "error", text: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  const body = () => {
-    if (resource.status === "loading") return <LoadingState />;
-    if (resource.status === "error" && !resource.data)
-      return <ErrorState error={resource.error} onRetry={resource.reload} />;
-    const data = resource.data as UsersData;
-    const groupTitle = new Map(data.groups.map((group) => [group.id, group.title]));
-    const found = searchUsers(data.users, query);
+  const panels = () => {
+    if (choices.status === "loading") return panel.open === "none" ? null : <LoadingState />;
+    if (choices.status === "error") return <ErrorState error={choices.error} onRetry={choices.reload} />;
+    const data = choices.data;
     return (
       <>
         {panel.open === "create" && (
@@ -89,7 +84,7 @@ export const UsersSection = () => {
                 groups: draft.groups,
                 ...(email ? { email } : {}),
               });
-              done(t("admin.users.createdDone", { name: created.username }), created);
+              done(t("admin.users.createdDone", { name: created.username }));
             }}
           />
         )}
@@ -109,7 +104,7 @@ export const UsersSection = () => {
                 roles: draft.roles,
                 groups: draft.groups,
               });
-              done(t("admin.users.savedDone", { name: changed.username }), changed);
+              done(t("admin.users.savedDone", { name: changed.username }));
             }}
           />
         )}
@@ -120,23 +115,24 @@ export const UsersSection = () => {
             onCancel={() => setPanel({ open: "none" })}
             onReset={async (password) => {
               const changed = await adminApi.updateUser(panel.user.id, { password });
-              done(t("admin.users.resetDone", { name: changed.username }), changed);
+              done(t("admin.users.resetDone", { name: changed.username }));
             }}
           />
         )}
-        <div className="field admin-search">
-          <label htmlFor="user-search">{t("admin.users.search")}</label>
-          <input
-            id="user-search"
-            type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            aria-describedby="user-count"
-          />
-          <span id="user-count" className="field-hint">
-            {t("admin.users.count", { shown: found.length, total: data.total })}
-          </span>
-        </div>
+      </>
+    );
+  };
+
+  const list = () => {
+    if (users.status === "loading") return <LoadingState />;
+    if (users.status === "error") return <ErrorState error={users.error} onRetry={users.reload} />;
+    const found = users.data.items;
+    const groupTitle = new Map((choices.data?.groups ?? []).map((group) => [group.id, group.title]));
+    return (
+      <>
+        <p id="user-count" className="field-hint">
+          {t("admin.users.count", { shown: found.length, total: users.data.total })}
+        </p>
         {found.length === 0 ? (
           <EmptyState title={query ? t("admin.users.noMatch") : t("admin.users.empty")} />
         ) : (
@@ -212,6 +208,15 @@ export const UsersSection = () => {
             </table>
           </div>
         )}
+        <Pager
+          label={t("admin.users.paging")}
+          page={page}
+          pages={userPageCount(users.data.total)}
+          total={users.data.total}
+          onPage={setPage}
+          previous={t("admin.previous")}
+          next={t("admin.next")}
+        />
       </>
     );
   };
@@ -227,7 +232,7 @@ export const UsersSection = () => {
             setNotice(undefined);
             setPanel({ open: "create" });
           }}
-          disabled={resource.status !== "ready"}
+          disabled={choices.status !== "ready"}
         >
           {t("admin.users.new")}
         </button>
@@ -242,7 +247,24 @@ export const UsersSection = () => {
           </p>
         )}
       </div>
-      {body()}
+      {panels()}
+      <div className="field admin-search">
+        <label htmlFor="user-search">{t("admin.users.search")}</label>
+        <input
+          id="user-search"
+          type="search"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setPage(0);
+          }}
+          aria-describedby="user-search-hint user-count"
+        />
+        <span id="user-search-hint" className="field-hint">
+          {t("admin.users.searchHint")}
+        </span>
+      </div>
+      {list()}
     </section>
   );
 };

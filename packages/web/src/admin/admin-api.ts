@@ -1,6 +1,7 @@
 import type { PackImportPreview } from "@flowdesk/core";
 import { api } from "../api/api-client.ts";
 import { type AuditFilter, auditQueryString } from "./audit-query.ts";
+import { userListPath } from "./user-query.ts";
 
 /* Typed calls of the admin API: users, groups, roles, audit log and template packs. */
 
@@ -67,12 +68,14 @@ export interface PackImportResult {
   published: { kind: string; id: string; version: number }[];
 }
 
-/** The server pages users by at most 200; the admin screen searches within that page. */
-export const USER_PAGE = 200;
+/** The most users one page holds; group member names are looked up within it. */
+const NAME_PAGE = 200;
 
 export const adminApi = {
-  listUsers: (signal?: AbortSignal) =>
-    api.request<Paged<AdminUser>>("GET", `/users?limit=${USER_PAGE}`, undefined, signal),
+  listUsers: (text: string, page: number, signal?: AbortSignal) =>
+    api.request<Paged<AdminUser>>("GET", userListPath(text, page), undefined, signal),
+  listUserNames: (signal?: AbortSignal) =>
+    api.request<Paged<AdminUser>>("GET", `/users?limit=${NAME_PAGE}`, undefined, signal),
   createUser: (user: NewUser) => api.request<AdminUser>("POST", "/users", user),
   updateUser: (id: string, change: UserChange) =>
     api.request<AdminUser>("PATCH", `/users/${encodeURIComponent(id)}`, change),

@@ -6,5 +6,5 @@ export * from "./audit-details.ts";
 export * from "./audit-query.ts";
 export * from "./pack-file.ts";
 export * from "./pack-preview.ts";
-export * from "./user-search.ts";
+export * from "./user-query.ts";
 export * from "./user-validation.ts";

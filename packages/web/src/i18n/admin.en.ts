@@ -4,6 +4,9 @@ import type { Catalog } from "./catalog.ts";
 export const adminEn = {
   title: "Administration",
   cancel: "Cancel",
+  previous: "Previous",
+  next: "Next",
+  pageOf: "Page {{page}} of {{pages}} ({{total}} in all)",
   nav: {
     label: "Administration sections",
     packs: "Template packs",
@@ -72,6 +75,8 @@ export const adminEn = {
     editTitle: "Edit {{name}}",
     create: "Create user",
     save: "Save changes",
+    searchHint: "Part of a user name, name or e-mail.",
+    paging: "User list pages",
     search: "Search users",
     count: "{{shown}} of {{total}} users",
     empty: "There are no users yet.",
@@ -208,7 +213,6 @@ export const adminEn = {
     paging: "Audit log pages",
     newer: "Newer",
     older: "Older",
-    pageOf: "Page {{page}} of {{pages}} ({{total}} entries)",
     columns: {
       when: "When",
       who: "Who",

@@ -4,6 +4,9 @@ import type { Catalog } from "./catalog.ts";
 export const adminZhCN = {
   title: "系统管理",
   cancel: "取消",
+  previous: "上一页",
+  next: "下一页",
+  pageOf: "第 {{page}} / {{pages}} 页（共 {{total}} 条）",
   nav: {
     label: "管理分区",
     packs: "模板包",
@@ -67,6 +70,8 @@ export const adminZhCN = {
     editTitle: "编辑 {{name}}",
     create: "创建用户",
     save: "保存更改",
+    searchHint: "用户名、姓名或电子邮件的一部分。",
+    paging: "用户列表分页",
     search: "搜索用户",
     count: "显示 {{shown}} / 共 {{total}} 个用户",
     empty: "还没有用户。",
@@ -199,7 +204,6 @@ export const adminZhCN = {
     paging: "审计日志分页",
     newer: "较新",
     older: "较旧",
-    pageOf: "第 {{page}} / {{pages}} 页（共 {{total}} 条）",
     columns: { when: "时间", who: "操作人", what: "操作", target: "记录", ip: "IP 地址", details: "详情" },
   },
 } satisfies Catalog;
