@@ -6,6 +6,8 @@ import { problemTarget } from "./model/canvas-mapping.ts";
 interface ProblemsPanelProps {
   definition: WorkflowDefinition;
   problems: readonly Problem[];
+  /** The list belongs to an older version of the workflow; a newer check is under way. */
+  checking?: boolean;
   onSelect: (target: { kind: "node" | "edge"; id: string }) => void;
 }
 
@@ -16,14 +18,14 @@ interface ProblemsPanelProps {
 export const PROBLEMS_SHOWN = 50;
 
 /** Everything the validator finds while drawing; choosing a problem selects what it is about. */
-export const ProblemsPanel = ({ definition, problems, onSelect }: ProblemsPanelProps) => {
+export const ProblemsPanel = ({ definition, problems, checking = false, onSelect }: ProblemsPanelProps) => {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   const shown = showAll ? problems : problems.slice(0, PROBLEMS_SHOWN);
   return (
-    <section className="problems" aria-labelledby="problems-title">
+    <section className="problems" aria-labelledby="problems-title" aria-busy={checking}>
       <h2 id="problems-title" className="panel-title">
         {t("problems.title")}{" "}
         <span className="problems__summary" aria-live="polite">

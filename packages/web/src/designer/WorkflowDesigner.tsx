@@ -290,7 +290,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
           />
         )}
       </aside>
-      <ProblemsPanel definition={definition} problems={allProblems} onSelect={focusOn} />
+      <ProblemsPanel definition={definition} problems={allProblems} checking={checking} onSelect={focusOn} />
       {versionsOpen ? (
         <VersionsDialog
           workflowId={workflowId}
