@@ -222,7 +222,10 @@ describe("admin manages users", () => {
 
     // then
     await page.getByText("The user name erin.agent is taken.").waitFor();
-    await page.getByRole("button", { name: "Cancel" }).click();
+
+    // when Escape is pressed in the form, it closes
+    await page.getByLabel("Display name").press("Escape");
+    await page.getByRole("heading", { name: "New user" }).waitFor({ state: "detached" });
   });
 
   it("edits a user's roles and groups and resets her password", async () => {

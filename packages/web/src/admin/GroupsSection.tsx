@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { type AdminGroup, adminApi } from "./admin-api.ts";
 import { TextField } from "./TextField.tsx";
+import { usePanelFocus } from "./use-panel-focus.ts";
 
 const GROUP_ID = /^[a-z][a-z0-9-]*$/;
 
@@ -26,6 +27,7 @@ const GroupForm = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
+  const focus = usePanelFocus(onCancel);
   const [id, setId] = useState(group?.id ?? "");
   const [title, setTitle] = useState(group?.title ?? "");
   const [description, setDescription] = useState(group?.description ?? "");
@@ -50,8 +52,15 @@ const GroupForm = ({
 
   const prefix = group ? "group-edit" : "group-create";
   return (
-    <form className="admin-card admin-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>{group ? t("admin.groups.editTitle", { name: group.id }) : t("admin.groups.createTitle")}</h2>
+    <form
+      className="admin-card admin-form"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={focus.onKeyDown}
+      noValidate
+    >
+      <h2 ref={focus.heading} tabIndex={-1}>
+        {group ? t("admin.groups.editTitle", { name: group.id }) : t("admin.groups.createTitle")}
+      </h2>
       <div className="field-row">
         {!group && (
           <TextField

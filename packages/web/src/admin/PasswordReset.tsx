@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminUser } from "./admin-api.ts";
 import { TextField } from "./TextField.tsx";
+import { usePanelFocus } from "./use-panel-focus.ts";
 import { checkPassword, MIN_PASSWORD_LENGTH, serverFieldErrors } from "./user-validation.ts";
 
 /** Sets a new password for a user; the server ends every session they have. */
@@ -15,6 +16,7 @@ export const PasswordReset = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
+  const focus = usePanelFocus(onCancel);
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -34,8 +36,15 @@ export const PasswordReset = ({
   };
 
   return (
-    <form className="admin-card admin-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>{t("admin.users.resetTitle", { name: user.username })}</h2>
+    <form
+      className="admin-card admin-form"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={focus.onKeyDown}
+      noValidate
+    >
+      <h2 ref={focus.heading} tabIndex={-1}>
+        {t("admin.users.resetTitle", { name: user.username })}
+      </h2>
       <p className="field-hint">{t("admin.users.resetHint")}</p>
       <TextField
         id="user-reset-password"

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { AdminGroup, RoleInfo } from "./admin-api.ts";
 import { ChoiceList } from "./ChoiceList.tsx";
 import { TextField } from "./TextField.tsx";
+import { usePanelFocus } from "./use-panel-focus.ts";
 import {
   type FieldErrors,
   MIN_PASSWORD_LENGTH,
@@ -32,6 +33,7 @@ export const UserForm = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
+  const focus = usePanelFocus(onCancel);
   const [draft, setDraft] = useState(initial);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -68,8 +70,13 @@ export const UserForm = ({
 
   const prefix = `user-${mode}`;
   return (
-    <form className="admin-card admin-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>
+    <form
+      className="admin-card admin-form"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={focus.onKeyDown}
+      noValidate
+    >
+      <h2 ref={focus.heading} tabIndex={-1}>
         {mode === "create"
           ? t("admin.users.createTitle")
           : t("admin.users.editTitle", { name: initial.username })}
