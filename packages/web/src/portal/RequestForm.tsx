@@ -7,7 +7,7 @@ import { navigate } from "../app/hash-route.ts";
 import { formValidator } from "../widgets/form-validator.ts";
 import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
 import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
-import { requesterErrors } from "./live-errors.ts";
+import { fieldIdOfProperty, requesterErrors } from "./live-errors.ts";
 import { type CatalogItem, type PublishedForm, portalApi } from "./portal-api.ts";
 import { requesterUiSchema } from "./requester-ui-schema.ts";
 import { problemsToErrorSchema } from "./server-problems.ts";
@@ -33,6 +33,7 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
   const [submitting, setSubmitting] = useState(false);
   const touched = useRef(new Set<string>());
   const submitTried = useRef(false);
+  const focusFirstError = useRef(false);
   const formRef = useRef<Form>(null);
   const uiSchema = useMemo(
     () =>
@@ -84,6 +85,7 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
     <div
       onSubmitCapture={() => {
         submitTried.current = true;
+        focusFirstError.current = true;
       }}
     >
       {formErrors.length > 0 ? (
@@ -105,8 +107,13 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
         liveValidate="onChange"
         showErrorList={false}
         noHtml5Validate
-        focusOnFirstError
-        onError={() => undefined}
+        onError={(errors) => {
+          // Focus moves to the first problem only on a submit, not on the validation a blur runs.
+          if (!focusFirstError.current) return;
+          focusFirstError.current = false;
+          const first = errors[0];
+          if (first) document.getElementById(fieldIdOfProperty(first.property))?.focus();
+        }}
         transformErrors={transformErrors}
         extraErrors={serverErrors}
         onChange={(event, id) => {
@@ -117,9 +124,11 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
             const rest = { ...serverErrors } as Record<string, unknown>;
             for (const field of changed) delete rest[field];
             setServerErrors(rest as ErrorSchema);
+            if (Object.keys(rest).length === 0) setFormErrors([]);
           }
           setData(event.formData);
         }}
+        onFocus={(id) => touched.current.add(id)}
         onBlur={(id) => {
           // Leaving a required field empty is worth saying at once, not only on the next keystroke.
           touched.current.add(id);
