@@ -285,6 +285,12 @@ describe("service portal", () => {
     await fitsWidth();
     await screenshot(page, "portal-item-phone");
 
+    await page.goto(`${flowdesk.url}/#/catalog/report-an-incident`);
+    await page.getByRole("combobox", { name: /Affected service/ }).waitFor();
+    await page.getByRole("combobox", { name: /Who is affected/ }).waitFor();
+    await fitsWidth();
+    await screenshot(page, "portal-item-incident-phone");
+
     await page.goto(`${flowdesk.url}/#/requests/${requestId}`);
     await page.getByText("Submitted by rita").waitFor();
     await fitsWidth();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { requesterUiSchema } from "../../../packages/web/src/portal/requester-ui-schema.ts";
 
 describe("requester uiSchema", () => {
-  it("turns lookup fields into directory pickers unless the uiSchema already names a widget", () => {
+  it("turns lookup fields into directory pickers (services too) unless the uiSchema already names a widget", () => {
     // given a form with lookups, one of them already drawn as a picker
     const form: FormDefinition = {
       schemaVersion: 1,
@@ -28,6 +28,7 @@ describe("requester uiSchema", () => {
       caller: { "ui:help": "You", "ui:widget": "userLookup" },
       team: { "ui:widget": "groupPicker" },
       configurationItem: { "ui:widget": "configurationItemLookup" },
+      affectedService: { "ui:widget": "serviceLookup" },
     });
   });
 });

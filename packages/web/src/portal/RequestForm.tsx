@@ -10,7 +10,10 @@ import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
 import { fieldIdOfProperty, requesterErrors } from "./live-errors.ts";
 import { type CatalogItem, type PublishedForm, portalApi } from "./portal-api.ts";
 import { requesterUiSchema } from "./requester-ui-schema.ts";
+import { ServiceLookupWidget } from "./ServiceLookupWidget.tsx";
 import { problemsToErrorSchema } from "./server-problems.ts";
+
+const REQUESTER_WIDGETS = { ...flowdeskWidgets, serviceLookup: ServiceLookupWidget };
 
 const changedFields = (before: unknown, after: unknown): string[] => {
   const a = (before ?? {}) as Record<string, unknown>;
@@ -102,7 +105,7 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
         uiSchema={uiSchema}
         formData={data}
         validator={formValidator}
-        widgets={flowdeskWidgets}
+        widgets={REQUESTER_WIDGETS}
         translateString={rjsfTranslator(t)}
         liveValidate="onChange"
         showErrorList={false}
