@@ -13,7 +13,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { type DragEvent, memo, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { checkConnection } from "../core-bridge/core-rules.ts";
 import {
@@ -31,6 +31,12 @@ import { NODE_DRAG_TYPE } from "./Palette.tsx";
 import { WorkflowNodeView } from "./WorkflowNodeView.tsx";
 
 const NODE_TYPES = { workflowNode: WorkflowNodeView };
+// React Flow copies every prop that changes into its store, waking all its subscribers:
+// settings that never change are made once.
+const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.2 };
+const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
 
 interface DesignerCanvasProps {
   definition: WorkflowDefinition;
@@ -106,7 +112,8 @@ const mergeNodes = (previous: readonly Node<CanvasNodeData>[], next: readonly Ca
  * what React Flow measures and for positions while dragging; every lasting change goes
  * back as a command through the callbacks.
  */
-export const DesignerCanvas = ({
+/** Renders again only when its props change: new problems alone do not redraw 1,000 steps. */
+export const DesignerCanvas = memo(function DesignerCanvas({
   definition,
   registry,
   problems,
@@ -117,22 +124,19 @@ export const DesignerCanvas = ({
   onMove,
   onConnect,
   onDropNode,
-}: DesignerCanvasProps) => {
+}: DesignerCanvasProps) {
   const { t } = useTranslation();
   const flow = useReactFlow();
-  // New findings mark the steps after the problems panel has shown them: re-marking
-  // 1,000 steps must not hold up the list the person is reading.
-  const markedProblems = useDeferredValue(problems);
   const canvas = useMemo(
     () =>
       toCanvas(definition, {
-        problems: indexProblems(definition, markedProblems),
+        problems: indexProblems(definition, problems),
         selectedNodes: new Set(selection.nodes),
         selectedEdges: new Set(selection.edges),
         ...(status ? { status } : {}),
         defaultWord: t("designer.defaultWord"),
       }),
-    [definition, markedProblems, selection, status, t],
+    [definition, problems, selection, status, t],
   );
   const [nodes, setNodes] = useState<Node<CanvasNodeData>[]>(canvas.nodes);
   // Follow the definition during render rather than in an effect: an edit of a
@@ -238,15 +242,15 @@ export const DesignerCanvas = ({
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
         fitView={fitOnOpen}
-        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
-        defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.1}
         maxZoom={2}
         onlyRenderVisibleElements
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={16} />
         {readOnly ? null : (
@@ -262,4 +266,4 @@ export const DesignerCanvas = ({
       </ReactFlow>
     </section>
   );
-};
+});

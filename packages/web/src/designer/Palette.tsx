@@ -1,5 +1,6 @@
 import type { NodeRegistry } from "@flowdesk/core";
 import type { PaletteGroup } from "@flowdesk/nodes/descriptors";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { NodeGlyph } from "./NodeGlyph.tsx";
 
@@ -13,7 +14,8 @@ interface PaletteProps {
 }
 
 /** Node types grouped as the registry says; drag one onto the canvas, or press Enter. */
-export const Palette = ({ registry, groups, onInsert }: PaletteProps) => {
+/** Memoised: it never changes while a workflow is drawn, and has many labels to translate. */
+export const Palette = memo(function Palette({ registry, groups, onInsert }: PaletteProps) {
   const { t } = useTranslation();
   return (
     <nav className="palette" aria-label={t("designer.palette")}>
@@ -53,4 +55,4 @@ export const Palette = ({ registry, groups, onInsert }: PaletteProps) => {
       ))}
     </nav>
   );
-};
+});

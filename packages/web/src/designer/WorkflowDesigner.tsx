@@ -1,7 +1,7 @@
 import { hasErrors, type Problem, type WorkflowDefinition } from "@flowdesk/core";
 import { nodeRegistry, paletteGroups } from "@flowdesk/nodes/descriptors";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useMemo, useRef, useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
@@ -23,7 +23,7 @@ import {
   removeSelection,
   type WorkflowFragment,
 } from "./model/commands/selection-commands.ts";
-import { DesignerStore } from "./model/designer-store.ts";
+import { DesignerStore, type Selection } from "./model/designer-store.ts";
 import { createEdge } from "./model/new-edge.ts";
 import { createNode, emptyWorkflow } from "./model/new-node.ts";
 import { NodePanel } from "./NodePanel.tsx";
@@ -68,6 +68,9 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
   const related = useRelatedDefinitions(definition);
   const { problems, checking } = useLiveProblems(store, nodeRegistry, related);
   const problemIndex = useMemo(() => indexProblems(definition, problems), [definition, problems]);
+  // New findings mark the steps after the problems panel has shown them: re-marking
+  // 1,000 steps must not hold up the list the person is reading.
+  const markedProblems = useDeferredValue(problems);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [busy, setBusy] = useState(false);
@@ -183,6 +186,34 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
     }
   };
 
+  // The canvas gets the same callbacks on every render (they read the newest state
+  // through a ref), so a render that only brings new problems leaves it alone.
+  const canvasHandlers = useRef({
+    onSelect: (next: Selection) => store.select(next),
+    onMove: (moves: { id: string; to: { x: number; y: number } }[]) =>
+      store.dispatch(
+        moveNodes(
+          moves.map((move) => ({ ...move, from: store.getState().definition.layout?.nodes[move.id] })),
+        ),
+      ),
+    onConnect: (source: string, target: string) => {
+      const edge = createEdge(store.getState().definition, nodeRegistry, source, target);
+      store.dispatch(addEdge(edge), { nodes: [], edges: [edge.id] });
+    },
+    onDropNode: (type: string, at?: { x: number; y: number }) => insertNode(type, at),
+  });
+  canvasHandlers.current.onDropNode = (type, at) => insertNode(type, at);
+  const canvasEvents = useMemo(
+    () => ({
+      onSelect: (next: Selection) => canvasHandlers.current.onSelect(next),
+      onMove: (moves: { id: string; to: { x: number; y: number } }[]) => canvasHandlers.current.onMove(moves),
+      onConnect: (source: string, target: string) => canvasHandlers.current.onConnect(source, target),
+      onDropNode: (type: string, at: { x: number; y: number }) => canvasHandlers.current.onDropNode(type, at),
+      onInsert: (type: string) => canvasHandlers.current.onDropNode(type),
+    }),
+    [],
+  );
+
   const focusOn = (target: { kind: "node" | "edge"; id: string }) => {
     store.select(
       target.kind === "node" ? { nodes: [target.id], edges: [] } : { nodes: [], edges: [target.id] },
@@ -236,25 +267,16 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
           event.target.value = "";
         }}
       />
-      <Palette registry={nodeRegistry} groups={paletteGroups} onInsert={(type) => insertNode(type)} />
+      <Palette registry={nodeRegistry} groups={paletteGroups} onInsert={canvasEvents.onInsert} />
       <DesignerCanvas
         definition={definition}
         registry={nodeRegistry}
-        problems={problems}
+        problems={markedProblems}
         selection={selection}
-        onSelect={(next) => store.select(next)}
-        onMove={(moves) =>
-          store.dispatch(
-            moveNodes(
-              moves.map((move) => ({ ...move, from: store.getState().definition.layout?.nodes[move.id] })),
-            ),
-          )
-        }
-        onConnect={(source, target) => {
-          const edge = createEdge(definition, nodeRegistry, source, target);
-          store.dispatch(addEdge(edge), { nodes: [], edges: [edge.id] });
-        }}
-        onDropNode={(type, at) => insertNode(type, at)}
+        onSelect={canvasEvents.onSelect}
+        onMove={canvasEvents.onMove}
+        onConnect={canvasEvents.onConnect}
+        onDropNode={canvasEvents.onDropNode}
       />
       <aside className="inspector" aria-label={t("designer.inspector")}>
         {selectedNode ? (
