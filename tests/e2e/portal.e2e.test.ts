@@ -104,8 +104,8 @@ describe("service portal", () => {
     expect(page.url()).toMatch(/#\/requests\/request-/);
     const requestId = decodeURIComponent(page.url().split("#/requests/")[1] ?? "");
     await page.getByText("In progress", { exact: true }).first().waitFor();
-    await page.getByText("Submitted by rita").waitFor();
-    await page.getByText("Manager approval: approval asked from mona").waitFor();
+    await page.getByText("Submitted by Rita Requester").waitFor();
+    await page.getByText("Manager approval: approval asked from Mona Manager").waitFor();
     await expectAccessible(page);
 
     // when mona approves with a comment (elsewhere), then the page moves on by itself
@@ -117,7 +117,7 @@ describe("service portal", () => {
     const approvalId = detail.body.openTasks[0]?.id;
     const approved = await mona("POST", `/api/tasks/${approvalId}/approve`, { comment: "Go ahead, enjoy" });
     expect(approved.status).toBe(200);
-    await page.getByText("Manager approval: approved by mona").waitFor();
+    await page.getByText("Manager approval: approved by Mona Manager").waitFor();
     await page.getByText("Go ahead, enjoy").waitFor();
     await page.getByText("Order the laptop: assigned to the procurement team").waitFor();
     await screenshot(page, "portal-request-laptop");
@@ -209,7 +209,7 @@ describe("service portal", () => {
     await dialog.getByRole("button", { name: "Cancel request" }).click();
 
     // then the request is cancelled, with her reason, and may not be cancelled again
-    await page.getByText("Cancelled by rita").waitFor();
+    await page.getByText("Cancelled by Rita Requester").waitFor();
     await page.getByText("Found a spare one").waitFor();
     await expect.poll(() => page.getByRole("button", { name: "Cancel request" }).count()).toBe(0);
     await screenshot(page, "portal-request-cancelled-laptop");
@@ -292,7 +292,7 @@ describe("service portal", () => {
     await screenshot(page, "portal-item-incident-phone");
 
     await page.goto(`${flowdesk.url}/#/requests/${requestId}`);
-    await page.getByText("Submitted by rita").waitFor();
+    await page.getByText("Submitted by Rita Requester").waitFor();
     await fitsWidth();
     await expectAccessible(page);
     await screenshot(page, "portal-request-phone");

@@ -96,13 +96,14 @@ describe.each(BACKENDS)("a requester withdraws their request on $name", (backend
     // when rita opens it
     const detail = await desk.as("rita").agent.get(`/api/requests/${requestId}`).expect(200);
 
-    // then every node in its timeline has a name, and it has no SLA policy
+    // then every node in its timeline has a name, people have display names, and it has no SLA policy
     const nodeIds = (detail.body.timeline as { nodeId: string | null }[])
       .map((entry) => entry.nodeId)
       .filter((id): id is string => id !== null);
     expect(nodeIds.length).toBeGreaterThan(0);
     for (const nodeId of nodeIds) expect(detail.body.steps[nodeId]?.name).toEqual(expect.any(String));
     expect(detail.body.sla).toBeNull();
+    expect(detail.body.people).toMatchObject({ rita: expect.any(String) });
   });
 
   it("names the newest form version on each catalog item, which the requester may read", async () => {

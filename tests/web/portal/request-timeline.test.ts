@@ -34,12 +34,13 @@ const request = (overrides: Partial<RequestDetail> = {}): RequestDetail => ({
   openTasks: [],
   sla: null,
   mayCancel: true,
+  people: { rita: "Rita Requester", mona: "Mona Manager" },
   timeline: [],
   ...overrides,
 });
 
 describe("request timeline", () => {
-  it("tells the request's story with step names, who acted and their comment, leaving engine steps out", () => {
+  it("tells the request's story with step names, who acted (by display name where known) and their comment, leaving engine steps out", () => {
     // given the history of an approved request that reached procurement (out of order, as a merge may give)
     const detail = request({
       timeline: [
@@ -69,10 +70,16 @@ describe("request timeline", () => {
 
     // then
     expect(timeline.map((item) => [item.actor, item.event])).toEqual([
-      ["rita", { kind: "submitted" }],
-      ["rita", { kind: "assigned", step: "Manager approval", approval: true, user: "mona" }],
-      ["mona", { kind: "decided", step: "Manager approval", decision: "approved", comment: "Go ahead" }],
-      ["mona", { kind: "assigned", step: "Order the laptop", approval: false, group: "procurement" }],
+      ["Rita Requester", { kind: "submitted" }],
+      [
+        "Rita Requester",
+        { kind: "assigned", step: "Manager approval", approval: true, user: "Mona Manager" },
+      ],
+      [
+        "Mona Manager",
+        { kind: "decided", step: "Manager approval", decision: "approved", comment: "Go ahead" },
+      ],
+      ["Mona Manager", { kind: "assigned", step: "Order the laptop", approval: false, group: "procurement" }],
       ["fiona", { kind: "claimed", step: "Order the laptop" }],
       ["fiona", { kind: "stepDone", step: "Order the laptop", outcome: "done" }],
       ["fiona", { kind: "completed", outcome: "fulfilled" }],
@@ -119,7 +126,7 @@ describe("request timeline", () => {
 
     // when / then
     expect(waitingOn(request({ openTasks }))).toEqual([
-      { key: "t1", step: "Manager approval", approval: true, user: "mona", group: null, dueAt: null },
+      { key: "t1", step: "Manager approval", approval: true, user: "Mona Manager", group: null, dueAt: null },
     ]);
     expect(waitingOn(request({ openTasks, status: "cancelled" }))).toEqual([]);
   });

@@ -38,12 +38,41 @@ export const REQUEST_PROGRESS_PROPERTIES: Record<string, JsonSchema> = {
     },
   },
   mayCancel: { type: "boolean", description: "The caller is the requester and the request still runs." },
+  people: {
+    type: "object",
+    description: "Display names of the people the timeline and open tasks name, by user name.",
+    additionalProperties: { type: "string" },
+  },
+};
+
+/** What the names are read from: a stored history row. */
+interface HistoryRow {
+  actor: string | null;
+  data: unknown;
+}
+
+/** User names the history names as actors or assignees, plus the requester and current assignees. */
+const namedPeople = (
+  request: RequestSummary,
+  history: readonly HistoryRow[],
+  assignees: readonly string[],
+) => {
+  const names = new Set<string>([request.requester, ...assignees]);
+  for (const entry of history) {
+    if (entry.actor) names.add(entry.actor);
+    const data = (entry.data ?? {}) as { assignment?: { user?: unknown }; to?: unknown };
+    if (typeof data.assignment?.user === "string") names.add(data.assignment.user);
+    if (typeof data.to === "string") names.add(data.to);
+  }
+  return [...names];
 };
 
 export const requestProgress = async (
   tx: ServerTransaction,
   request: RequestSummary,
   viewer: SignedInUser,
+  history: readonly HistoryRow[],
+  assignees: readonly string[],
 ) => {
   const workflow = await tx.definitions.getVersion(request.workflowId, request.workflowVersion);
   const nodes = (workflow?.content as WorkflowDefinition | undefined)?.nodes ?? [];
@@ -52,8 +81,15 @@ export const requestProgress = async (
   );
   const instance = await tx.instances.get(request.instanceId);
   const sla = instance === undefined ? undefined : upgradeInstanceState(instance.state).sla;
+  const people: Record<string, string> = {};
+  // Directory search shows display names to every signed-in user already; a request names a handful.
+  for (const username of namedPeople(request, history, assignees)) {
+    const account = await tx.users.findByUsername(username);
+    if (account !== undefined) people[username] = account.displayName;
+  }
   return {
     steps,
+    people,
     sla:
       sla === undefined
         ? null

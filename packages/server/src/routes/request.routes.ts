@@ -190,11 +190,15 @@ export const requestOperations = (context: ApiContext): Operation[] => [
         if (request === undefined || (request.requesterId !== user.id && !oversees(user))) return undefined;
         const timeline = await tx.history.listByInstance(id);
         const tasks = await tx.tasks.listByInstance(id);
+        const openTasks = tasks.filter((task) => task.state === "open" || task.state === "claimed");
+        const assignees = openTasks.flatMap((task) =>
+          task.assigneeUser === null ? [] : [task.assigneeUser],
+        );
         return {
           ...requestView(request),
           timeline,
-          openTasks: tasks.filter((task) => task.state === "open" || task.state === "claimed"),
-          ...(await requestProgress(tx, request, user)),
+          openTasks,
+          ...(await requestProgress(tx, request, user, timeline, assignees)),
         };
       });
       if (body === undefined) throw notFound(`There is no request ${id} of yours.`);

@@ -73,6 +73,8 @@ export interface RequestDetail extends RequestSummary {
   steps: Record<string, { name: string; type: string }>;
   sla: { priority: string; paused: boolean; clocks: SlaClockView[] } | null;
   mayCancel: boolean;
+  /** Display names by user name, for everyone the timeline and open tasks name. */
+  people: Record<string, string>;
 }
 
 export interface PublishedForm {

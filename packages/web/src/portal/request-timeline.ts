@@ -34,8 +34,14 @@ const dataOf = (entry: HistoryEntry): Data =>
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value : undefined;
 
+/** A person as the requester knows them: their display name, else their user name. */
+export const personName = (detail: Pick<RequestDetail, "people">, username: string): string =>
+  detail.people?.[username] ?? username;
+
 const eventOf = (entry: HistoryEntry, detail: RequestDetail): TimelineEvent | undefined => {
   const data = dataOf(entry);
+  const person = (username: string | undefined) =>
+    username === undefined ? undefined : personName(detail, username);
   const step = entry.nodeId === null ? "" : (detail.steps[entry.nodeId]?.name ?? entry.nodeId);
   const stepType = entry.nodeId === null ? undefined : detail.steps[entry.nodeId]?.type;
   switch (entry.type) {
@@ -43,7 +49,7 @@ const eventOf = (entry: HistoryEntry, detail: RequestDetail): TimelineEvent | un
       return { kind: "submitted" };
     case "task.created": {
       const assignment = (data.assignment ?? {}) as Data;
-      const user = text(assignment.user);
+      const user = person(text(assignment.user));
       const group = text(assignment.group);
       return {
         kind: "assigned",
@@ -65,7 +71,7 @@ const eventOf = (entry: HistoryEntry, detail: RequestDetail): TimelineEvent | un
       return {
         kind: "delegated",
         step,
-        to: String(data.to ?? ""),
+        to: personName(detail, String(data.to ?? "")),
         ...(comment === undefined ? {} : { comment }),
       };
     }
@@ -104,7 +110,8 @@ export const buildTimeline = (detail: RequestDetail): TimelineEntry[] =>
     .sort((a, b) => a.seq - b.seq)
     .flatMap((entry) => {
       const event = eventOf(entry, detail);
-      return event === undefined ? [] : [{ key: String(entry.seq), at: entry.at, actor: entry.actor, event }];
+      const actor = entry.actor === null ? null : personName(detail, entry.actor);
+      return event === undefined ? [] : [{ key: String(entry.seq), at: entry.at, actor, event }];
     });
 
 /** Who the request waits for now: one line per open task. */
@@ -115,7 +122,7 @@ export const waitingOn = (detail: RequestDetail) =>
         key: task.id,
         step: task.title ?? detail.steps[task.nodeId]?.name ?? task.nodeId,
         approval: task.kind === "approval",
-        user: task.assigneeUser,
+        user: task.assigneeUser === null ? null : personName(detail, task.assigneeUser),
         group: task.assigneeGroup,
         dueAt: task.dueAt,
       }));
