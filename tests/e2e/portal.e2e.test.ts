@@ -249,6 +249,71 @@ describe("service portal", () => {
     await context.close();
   });
 
+  it("offers a newly published item and shows a conditional field only while its condition holds", async () => {
+    // given rita on the catalog home, and a monitor form whose "Which size" field shows for "other" only
+    const { context, page } = await signInAs(browser, flowdesk, "rita", { width: LAPTOP, height: 800 });
+    await page.getByRole("link", { name: /Request a new laptop/ }).waitFor();
+    const form = {
+      schemaVersion: 1,
+      kind: "form",
+      id: "monitor-request",
+      title: "Request a monitor",
+      schema: {
+        type: "object",
+        properties: { size: { type: "string", title: "Size", enum: ["24", "27", "other"] } },
+        required: ["size"],
+        allOf: [
+          {
+            if: { properties: { size: { const: "other" } }, required: ["size"] },
+            // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword here.
+            then: {
+              properties: { otherSize: { type: "string", title: "Which size", minLength: 1 } },
+              required: ["otherSize"],
+            },
+          },
+        ],
+      },
+      uiSchema: { "ui:order": ["size", "otherSize"] },
+    };
+    const item = {
+      schemaVersion: 1,
+      kind: "catalogItem",
+      id: "request-a-monitor",
+      title: "Request a monitor",
+      description: "A second screen for your desk.",
+      category: "hardware-and-software",
+      form: "monitor-request",
+      workflow: "new-laptop",
+    };
+
+    // when a process owner publishes the form and the item
+    for (const [segment, definition] of [
+      ["forms", form],
+      ["catalog-items", item],
+    ] as const) {
+      expect(
+        (await flowdesk.adminApi("PUT", `/api/${segment}/${definition.id}/draft`, definition)).status,
+      ).toBe(200);
+      expect((await flowdesk.adminApi("POST", `/api/${segment}/${definition.id}/publish`)).status).toBe(201);
+    }
+
+    // then the item appears in her catalog (live, or at the latest when she opens the catalog again)
+    await page.goto(`${flowdesk.url}/#/catalog/request-a-monitor`);
+    await page.getByRole("heading", { name: "Request a monitor" }).waitFor();
+
+    // when she picks a listed size, then "Which size" stays hidden; when she picks other, it shows and is required
+    await page.getByLabel(/^Size/).selectOption("27");
+    expect(await field(page, "Which size").count()).toBe(0);
+    await page.getByLabel(/^Size/).selectOption("other");
+    await field(page, "Which size").waitFor();
+    await page.getByRole("button", { name: "Submit request" }).click();
+    await fieldGroup(page, "Which size").getByText("Fill this in; it is required.").waitFor();
+    await field(page, "Which size").fill("34 inch ultrawide");
+    await page.getByRole("button", { name: "Submit request" }).click();
+    await page.getByRole("heading", { name: "Timeline" }).waitFor();
+    await context.close();
+  });
+
   it("refuses, over the API, a requester cancelling someone else's request", async () => {
     // given rita's running request
     const requestId = await submitLaptopAsRita("Not ron's to cancel");

@@ -14,12 +14,19 @@ const FILTERS: (RequestStatus | "all")[] = ["all", "running", "completed", "canc
 export const MyRequests = () => {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<RequestStatus | "all">("all");
-  const requests = useResource(
-    (signal) => portalApi.myRequests(filter === "all" ? undefined : filter, signal),
+  const loaded = useResource(
+    async (signal) => ({
+      filter,
+      ...(await portalApi.myRequests(filter === "all" ? undefined : filter, signal)),
+    }),
     filter,
   );
+  // The render right after a filter change still holds the previous filter's rows; they are not shown.
+  const current = loaded.data?.filter === filter;
+  const rows = current ? loaded.data?.items : undefined;
+  const listState = loaded.status === "error" ? "error" : current ? "ready" : "loading";
   // The server pushes request.status to the requester's own room.
-  useLiveRefresh("request.status", requests.reload);
+  useLiveRefresh("request.status", loaded.reload);
 
   return (
     <div className="portal portal--requests">
@@ -44,14 +51,14 @@ export const MyRequests = () => {
           </label>
         ))}
       </fieldset>
-      {requests.status === "loading" ? <LoadingState label={t("portal.requests.loading")} /> : null}
-      {requests.status === "error" ? <ErrorState error={requests.error} onRetry={requests.reload} /> : null}
-      {requests.status === "ready" && requests.data.items.length === 0 ? (
+      {listState === "loading" ? <LoadingState label={t("portal.requests.loading")} /> : null}
+      {loaded.status === "error" ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : null}
+      {listState === "ready" && rows?.length === 0 ? (
         <EmptyState title={t(filter === "all" ? "portal.requests.empty" : "portal.requests.emptyFiltered")}>
           <a href={routeHref({ screen: "catalog" })}>{t("common.backToCatalog")}</a>
         </EmptyState>
       ) : null}
-      {requests.data && requests.data.items.length > 0 ? (
+      {rows !== undefined && rows.length > 0 ? (
         <table className="data-table requests-table">
           <caption className="visually-hidden">{t("portal.requests.caption")}</caption>
           <thead>
@@ -63,7 +70,7 @@ export const MyRequests = () => {
             </tr>
           </thead>
           <tbody>
-            {requests.data.items.map((request) => (
+            {rows.map((request) => (
               <tr key={request.id}>
                 <td data-label={t("portal.requests.columns.title")}>
                   <a href={routeHref({ screen: "requests", id: request.id })}>{request.title}</a>
