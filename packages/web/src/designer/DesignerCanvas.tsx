@@ -3,6 +3,7 @@ import {
   applyNodeChanges,
   Background,
   type Connection,
+  ControlButton,
   Controls,
   type Edge,
   type EdgeChange,
@@ -13,7 +14,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, memo, useCallback, useMemo, useRef, useState } from "react";
+import { type DragEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { checkConnection } from "../core-bridge/core-rules.ts";
 import {
@@ -37,6 +38,8 @@ const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.2 };
 const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
+/** Above this many steps the overview map is off until the person turns it on. */
+export const MINIMAP_STEP_LIMIT = 300;
 
 interface DesignerCanvasProps {
   definition: WorkflowDefinition;
@@ -139,20 +142,21 @@ export const DesignerCanvas = memo(function DesignerCanvas({
     [definition, problems, selection, status, t],
   );
   const [nodes, setNodes] = useState<Node<CanvasNodeData>[]>(canvas.nodes);
-  // Follow the definition during render rather than in an effect: an edit of a
-  // 1,000-step workflow then reaches React Flow in one pass instead of two. Only
-  // changed nodes render again, which keeps 1,000-step workflows fluid.
-  const [shown, setShown] = useState(canvas.nodes);
-  if (shown !== canvas.nodes) {
-    setShown(canvas.nodes);
+  useEffect(() => {
+    // Keep what React Flow measured, and the very same object for a node that did not
+    // change, so only changed nodes render again (1,000-step workflows stay fluid).
     setNodes((previous) => mergeNodes(previous, canvas.nodes));
-  }
+  }, [canvas.nodes]);
   const edgesRef = useRef<Edge[]>([]);
   const edges = useMemo(() => toFlowEdges(canvas.edges, edgesRef.current), [canvas.edges]);
   edgesRef.current = edges;
   // Fit only what is there when the canvas opens: fitting an empty canvas would zoom in
   // on the first dropped step.
   const [fitOnOpen] = useState(() => definition.nodes.length > 0);
+  // The overview map redraws every step on every edit (about 40 ms at 1,000 steps), so
+  // on large workflows it waits until asked for.
+  const [miniMapChoice, setMiniMapChoice] = useState<boolean | undefined>();
+  const miniMapShown = miniMapChoice ?? definition.nodes.length <= MINIMAP_STEP_LIMIT;
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
 
@@ -253,7 +257,7 @@ export const DesignerCanvas = memo(function DesignerCanvas({
         proOptions={PRO_OPTIONS}
       >
         <Background gap={16} />
-        {readOnly ? null : (
+        {readOnly || !miniMapShown ? null : (
           <MiniMap
             pannable
             zoomable
@@ -262,7 +266,21 @@ export const DesignerCanvas = memo(function DesignerCanvas({
             maskColor="rgb(238 240 243 / 0.7)"
           />
         )}
-        <Controls showInteractive={false} aria-label={t("designer.zoomControls")} />
+        <Controls showInteractive={false} aria-label={t("designer.zoomControls")}>
+          {readOnly ? null : (
+            <ControlButton
+              onClick={() => setMiniMapChoice(!miniMapShown)}
+              aria-pressed={miniMapShown}
+              aria-label={t("designer.toggleMinimap")}
+              title={t("designer.toggleMinimap")}
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="1.5" y="3.5" width="13" height="9" fill="none" stroke="currentColor" />
+                <rect x="8" y="7" width="5" height="4" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          )}
+        </Controls>
       </ReactFlow>
     </section>
   );

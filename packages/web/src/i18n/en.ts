@@ -69,6 +69,7 @@ export const en = {
     canvas: "Workflow canvas",
     inspector: "Properties",
     minimap: "Overview map",
+    toggleMinimap: "Show or hide the overview map",
     zoomControls: "Zoom",
     insertNode: "Add {{type}}",
     inserted: "{{name}} added in the middle of the canvas.",

@@ -65,6 +65,7 @@ export const zhCN = {
     canvas: "工作流画布",
     inspector: "属性",
     minimap: "缩略图",
+    toggleMinimap: "显示或隐藏缩略图",
     zoomControls: "缩放",
     insertNode: "添加{{type}}",
     inserted: "已在画布中央添加 {{name}}。",
