@@ -1,6 +1,7 @@
 import { type JsonSchema, upgradeInstanceState, type WorkflowDefinition } from "@flowdesk/core";
 import type { RequestSummary, ServerTransaction } from "@flowdesk/store";
 import type { SignedInUser } from "../security/request-auth.ts";
+import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
 
 /*
  * What a requester needs beside the raw history to follow their request: the names of
@@ -39,9 +40,8 @@ export const REQUEST_PROGRESS_PROPERTIES: Record<string, JsonSchema> = {
   },
   mayCancel: { type: "boolean", description: "The caller is the requester and the request still runs." },
   people: {
-    type: "object",
+    ...PEOPLE_SCHEMA,
     description: "Display names of the people the timeline and open tasks name, by user name.",
-    additionalProperties: { type: "string" },
   },
 };
 
@@ -81,12 +81,8 @@ export const requestProgress = async (
   );
   const instance = await tx.instances.get(request.instanceId);
   const sla = instance === undefined ? undefined : upgradeInstanceState(instance.state).sla;
-  const people: Record<string, string> = {};
-  // Directory search shows display names to every signed-in user already; a request names a handful.
-  for (const username of namedPeople(request, history, assignees)) {
-    const account = await tx.users.findByUsername(username);
-    if (account !== undefined) people[username] = account.displayName;
-  }
+  // A request names a handful of people.
+  const people = await displayNames(tx, namedPeople(request, history, assignees));
   return {
     steps,
     people,

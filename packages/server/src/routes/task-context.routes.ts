@@ -6,7 +6,9 @@ import type { Operation } from "../api/operation.ts";
 import { notFound } from "../http/problem.ts";
 import { maySeeTask } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
+import { displayNames } from "./people-names.ts";
 import { ID_PARAMS, TASK_SCHEMA } from "./runtime-route-schemas.ts";
+import { taskMeasurer } from "./task-sla-clock.ts";
 
 /*
  * What an inbox needs beside the task itself to work on it: the step's rules (approval
@@ -40,16 +42,6 @@ const stepOf = async (tx: ServerTransaction, task: TaskRecord, definitionId: str
     // Read from the step, not the task row: completing a task replaces its data with the form's.
     outcomes: task.kind === "task" ? (node?.config?.outcomes ?? []) : [],
   };
-};
-
-const displayNames = async (tx: ServerTransaction, usernames: (string | null | undefined)[]) => {
-  const names: Record<string, string> = {};
-  for (const username of new Set(usernames)) {
-    if (!username) continue;
-    const user = await tx.users.findByUsername(username);
-    if (user !== undefined) names[username] = user.displayName;
-  }
-  return names;
 };
 
 const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>) =>
@@ -92,6 +84,7 @@ export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord) =
     requester,
     variables: state?.variables ?? {},
     sla: state === undefined ? [] : slaClocksOf(state),
+    measuredBy: await taskMeasurer(tx)(task),
     people: await displayNames(tx, [task.assigneeUser, task.completedBy, requester]),
   };
 };
@@ -129,6 +122,7 @@ export const taskContextOperation = (context: ApiContext): Operation => ({
           requester: { type: ["string", "null"] },
           variables: { type: "object" },
           sla: { type: "array", items: { type: "object" } },
+          measuredBy: { type: ["object", "null"], description: "The SLA clock the task is measured against." },
           people: { type: "object", additionalProperties: { type: "string" } },
         },
       },
@@ -148,10 +142,13 @@ export const taskContextOperation = (context: ApiContext): Operation => ({
   },
 });
 
-/** Each listed task with its request's title and requester, and people's display names, for inbox rows. */
+/** Each listed task with its request's title and requester, people's display names and its SLA clock, for inbox rows. */
 export const withRequests = async (tx: ServerTransaction, tasks: readonly TaskRecord[]) => {
   const requests = new Map<string, { id: string; title: string; requester: string } | null>();
+  const measure = taskMeasurer(tx);
+  const clocks = new Map<string, Awaited<ReturnType<typeof measure>>>();
   for (const task of tasks) {
+    clocks.set(task.id, await measure(task));
     if (requests.has(task.instanceId)) continue;
     const request = await tx.requests.get(task.instanceId);
     requests.set(
@@ -169,6 +166,7 @@ export const withRequests = async (tx: ServerTransaction, tasks: readonly TaskRe
     const request = requests.get(task.instanceId) ?? null;
     return {
       ...task,
+      measuredBy: clocks.get(task.id) ?? null,
       assigneeName: task.assigneeUser === null ? null : (names[task.assigneeUser] ?? task.assigneeUser),
       request:
         request === null
