@@ -6,6 +6,7 @@ import { HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
 import { runCommand } from "../http/runtime-problem.ts";
 import { instanceAudienceOf, maySeeInstance } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
+import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
 import {
   HISTORY_ENTRY_SCHEMA,
   ID_PARAMS,
@@ -101,6 +102,10 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
             tasks: { type: "array", items: TASK_SCHEMA },
             sla: { type: ["object", "null"] },
             incidents: { type: "array", items: { type: "object" } },
+            people: {
+              ...PEOPLE_SCHEMA,
+              description: "Display names of the requester, the history's actors and the tasks' people.",
+            },
           },
         },
       },
@@ -115,15 +120,22 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
         if (instance === undefined) return undefined;
         const state = upgradeInstanceState(instance.state);
         const { state: _state, ...summary } = instance;
+        const history = await tx.history.listByInstance(id);
+        const tasks = await tx.tasks.listByInstance(id);
         return {
           ...summary,
           requester: state.requester,
           variables: state.variables,
           positions: currentPositions(state),
-          history: await tx.history.listByInstance(id),
-          tasks: await tx.tasks.listByInstance(id),
+          history,
+          tasks,
           sla: state.sla ?? null,
           incidents: await tx.incidents.listByInstance(id),
+          people: await displayNames(tx, [
+            state.requester,
+            ...history.map((entry) => entry.actor),
+            ...tasks.flatMap((task) => [task.assigneeUser, task.completedBy]),
+          ]),
         };
       });
       if (body === undefined) throw noSuchInstance(id);

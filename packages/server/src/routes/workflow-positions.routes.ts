@@ -1,14 +1,19 @@
-import { upgradeInstanceState } from "@flowdesk/core";
-import type { ServerTransaction } from "@flowdesk/store";
+import { type InstanceState, upgradeInstanceState } from "@flowdesk/core";
+import type { InstanceSummary, ServerTransaction } from "@flowdesk/store";
 import type { ApiContext } from "../api/api-context.ts";
 import type { Operation } from "../api/operation.ts";
 import { notFound } from "../http/problem.ts";
 import { ID_PARAMS } from "./definition-route-schemas.ts";
 import { currentPositions } from "./instance.routes.ts";
+import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
 
 /** Running instances read per page; the answer says `truncated` past MAX_INSTANCES. */
 const PAGE = 200;
 const MAX_INSTANCES = 10_000;
+/** Rows of the waiting list: the longest waiting first, so a page of them is the one that needs attention. */
+const MAX_LISTED = 500;
+/** Form fields a request's one-line summary is read from, in this order (the ITIL pack uses shortDescription). */
+const SUMMARY_FIELDS = ["summary", "shortDescription", "subject", "title"];
 
 export interface VersionPositions {
   version: number;
@@ -17,10 +22,61 @@ export interface VersionPositions {
   nodes: Record<string, number>;
 }
 
+export interface WaitingInstance {
+  id: string;
+  version: number;
+  startedAt: string;
+  /** The request's title (its catalog item) when the instance serves a request. */
+  title: string | null;
+  summary: string | null;
+  requester: string;
+  /** Steps it waits at, each since when: the open task's creation, else the instance's last move. */
+  waiting: { nodeId: string; since: string }[];
+  /** The earliest of `waiting`: the list's order. */
+  waitingSince: string;
+  sla: { priority: string; state: "breached" | "atRisk" | "paused" | "onTrack"; dueAt: string | null } | null;
+}
+
+const WAITING_INSTANCE_SCHEMA = {
+  type: "object",
+  required: ["id", "version", "startedAt", "title", "summary", "requester", "waiting", "waitingSince", "sla"],
+  properties: {
+    id: { type: "string" },
+    version: { type: "integer" },
+    startedAt: { type: "string" },
+    title: { type: ["string", "null"] },
+    summary: { type: ["string", "null"] },
+    requester: { type: "string" },
+    waiting: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["nodeId", "since"],
+        properties: { nodeId: { type: "string" }, since: { type: "string" } },
+      },
+    },
+    waitingSince: { type: "string" },
+    sla: {
+      type: ["object", "null"],
+      properties: {
+        priority: { type: "string" },
+        state: { enum: ["breached", "atRisk", "paused", "onTrack"] },
+        dueAt: { type: ["string", "null"] },
+      },
+    },
+  },
+};
+
 const POSITIONS_SCHEMA = {
   type: "object",
-  required: ["workflowId", "newestVersion", "running", "versions", "truncated"],
+  required: ["workflowId", "newestVersion", "running", "versions", "truncated", "instances", "people"],
   properties: {
+    instances: {
+      type: "array",
+      description: `Running instances, the longest waiting first (at most ${MAX_LISTED}).`,
+      items: WAITING_INSTANCE_SCHEMA,
+    },
+    people: PEOPLE_SCHEMA,
     workflowId: { type: "string" },
     newestVersion: { type: ["integer", "null"] },
     running: { type: "integer" },
@@ -40,11 +96,70 @@ const POSITIONS_SCHEMA = {
   },
 };
 
+/** When each waiting token of the instance began to wait, by step. */
+const waitingOf = (state: InstanceState, summary: InstanceSummary) => {
+  const tasks = Object.values(state.tasks);
+  return Object.values(state.tokens).flatMap((token) => {
+    if (token.wait === undefined) return [];
+    const wait = token.wait;
+    const taskTimes = tasks
+      .filter((task) => (wait.kind === "task" ? task.id === wait.taskId : task.tokenId === token.id))
+      .map((task) => task.createdAt)
+      .sort();
+    return [{ nodeId: token.nodeId, since: taskTimes[0] ?? summary.updatedAt }];
+  });
+};
+
+const slaOf = (state: InstanceState): WaitingInstance["sla"] => {
+  const sla = state.sla;
+  if (sla === undefined) return null;
+  const clocks = Object.values(sla.clocks);
+  const running = clocks.filter((clock) => clock.status === "running");
+  const dueAt = running.flatMap((clock) => (clock.dueAt ? [clock.dueAt] : [])).sort()[0] ?? null;
+  const standing = clocks.some((clock) => clock.breached)
+    ? "breached"
+    : running.some((clock) => clock.reached.length > 0)
+      ? "atRisk"
+      : sla.paused
+        ? "paused"
+        : "onTrack";
+  return { priority: sla.priority, state: standing, dueAt };
+};
+
+const summaryOf = (variables: Record<string, unknown>): string | null => {
+  for (const field of SUMMARY_FIELDS) {
+    const value = variables[field];
+    if (typeof value === "string" && value.trim() !== "") return value.trim();
+  }
+  return null;
+};
+
+const waitingInstance = async (
+  tx: ServerTransaction,
+  summary: InstanceSummary,
+  state: InstanceState,
+): Promise<WaitingInstance> => {
+  const request = await tx.requests.get(summary.id);
+  const waiting = waitingOf(state, summary);
+  return {
+    id: summary.id,
+    version: summary.definitionVersion,
+    startedAt: summary.createdAt,
+    title: request?.title ?? null,
+    summary: summaryOf(state.variables),
+    requester: request?.requester ?? state.requester,
+    waiting,
+    waitingSince: waiting.map((entry) => entry.since).sort()[0] ?? summary.updatedAt,
+    sla: slaOf(state),
+  };
+};
+
 /** Counts where each running instance of `workflowId` waits, grouped by the version it runs on. */
 const countPositions = async (tx: ServerTransaction, workflowId: string) => {
   const byVersion = new Map<number, VersionPositions>();
   let read = 0;
   let truncated = false;
+  const instances: WaitingInstance[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await tx.instanceList.list({
       definitionId: workflowId,
@@ -60,20 +175,31 @@ const countPositions = async (tx: ServerTransaction, workflowId: string) => {
       read++;
       const instance = await tx.instances.get(summary.id);
       if (instance === undefined) continue;
+      const state = upgradeInstanceState(instance.state);
+      instances.push(await waitingInstance(tx, summary, state));
       const entry = byVersion.get(summary.definitionVersion) ?? {
         version: summary.definitionVersion,
         running: 0,
         nodes: {},
       };
       entry.running++;
-      const waitingAt = new Set(currentPositions(upgradeInstanceState(instance.state)).map((p) => p.nodeId));
+      const waitingAt = new Set(currentPositions(state).map((p) => p.nodeId));
       for (const nodeId of waitingAt) entry.nodes[nodeId] = (entry.nodes[nodeId] ?? 0) + 1;
       byVersion.set(summary.definitionVersion, entry);
     }
     if (truncated || page.length < PAGE) break;
   }
   const versions = [...byVersion.values()].sort((left, right) => right.version - left.version);
-  return { versions, running: read, truncated };
+  const listed = instances
+    .sort(
+      (left, right) => left.waitingSince.localeCompare(right.waitingSince) || left.id.localeCompare(right.id),
+    )
+    .slice(0, MAX_LISTED);
+  const people = await displayNames(
+    tx,
+    listed.map((entry) => entry.requester),
+  );
+  return { versions, running: read, truncated, instances: listed, people };
 };
 
 /** The live view of a workflow: where its running instances stand, per step. */
@@ -82,7 +208,8 @@ export const workflowPositionOperations = (context: ApiContext): Operation[] => 
     operationId: "getWorkflowsPositions",
     method: "get",
     path: "/api/workflows/:id/positions",
-    summary: "How many running instances of a workflow wait at each step, per published version",
+    summary:
+      "How many running instances of a workflow wait at each step, per published version, and which wait longest",
     tag: "workflows",
     params: ID_PARAMS,
     responses: {
