@@ -44,6 +44,8 @@ export class FakeFlowdeskApi {
     ],
     "configuration-items": [{ id: "ci-mail-01", displayName: "Mail server 01" }],
   };
+  /** Answers to give instead of the normal ones, for error paths the real server rarely takes. */
+  readonly failures: { method: string; path: RegExp; status: number }[] = [];
   /** Every request the app sent, for assertions. */
   readonly requests: { method: string; path: string; csrf: string | undefined }[] = [];
   private clock = Date.parse("2026-11-21T09:00:00Z");
@@ -78,6 +80,9 @@ export class FakeFlowdeskApi {
       });
     const problem = (status: number, title: string, extra: Record<string, unknown> = {}) =>
       json(status, { type: "about:blank", title, status, detail: title, ...extra });
+
+    const failure = this.failures.find((entry) => entry.method === method && entry.path.test(path));
+    if (failure) return problem(failure.status, "The server could not answer.");
 
     if (path === "/session" && method === "GET") {
       return json(200, {
