@@ -82,6 +82,11 @@ export async function writeEffects(target: EffectTarget, effects: Effect[]): Pro
           ...assignee(effect.assignment),
           state: "open",
           form: effect.form ?? null,
+          // Pinned now: the assignee fills the form as it was when the task opened.
+          formVersion:
+            effect.form === undefined
+              ? null
+              : ((await tx.definitions.latestVersion(effect.form))?.version ?? null),
           data: {
             outcomes: effect.outcomes,
             ...(effect.instructions ? { instructions: effect.instructions } : {}),

@@ -58,6 +58,12 @@ export interface TaskRecord {
   assigneeGroup: string | null;
   state: TaskState;
   form: string | null;
+  /**
+   * The form version published when the task opened, so a later publish does not change
+   * an open task's form. Null (or absent) on rows written before versions were recorded:
+   * readers fall back to the latest published version.
+   */
+  formVersion?: number | null;
   data: unknown;
   outcome: string | null;
   completedBy: string | null;

@@ -5,6 +5,7 @@ import * as tasks from "./0003_tasks.ts";
 import * as jobs from "./0004_jobs.ts";
 import * as historyAndOutbox from "./0005_history_and_outbox.ts";
 import * as incidents from "./0006_incidents.ts";
+import * as taskFormVersion from "./0007_task_form_version.ts";
 import * as accounts from "./0100_accounts.ts";
 import * as sessionsAndAudit from "./0101_sessions_and_audit.ts";
 import * as configurationItems from "./0102_configuration_items.ts";
@@ -35,6 +36,7 @@ const migrations: NamedMigration[] = [
   { name: "0103_rate_limits", migration: rateLimits },
   { name: "0104_business_services", migration: businessServices },
   { name: "0105_requests", migration: requests },
+  { name: "0007_task_form_version", migration: taskFormVersion },
 ];
 
 export const flowdeskMigrationSource: Knex.MigrationSource<NamedMigration> = {

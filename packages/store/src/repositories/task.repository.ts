@@ -14,6 +14,8 @@ const toTask = (row: SqlRow): TaskRecord => ({
   assigneeGroup: toStringOrNull(row.assignee_group),
   state: String(row.state) as TaskState,
   form: toStringOrNull(row.form),
+  formVersion:
+    row.form_version === null || row.form_version === undefined ? null : toNumber(row.form_version),
   data: fromJson(row.data),
   outcome: toStringOrNull(row.outcome),
   completedBy: toStringOrNull(row.completed_by),
@@ -24,8 +26,8 @@ const toTask = (row: SqlRow): TaskRecord => ({
 });
 
 const INSERT = `INSERT INTO tasks (id, instance_id, node_id, token_id, kind, slot, title, assignee_user, assignee_group,
-  state, form, data, outcome, completed_by, due_at, version, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  state, form, form_version, data, outcome, completed_by, due_at, version, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export const taskRepository = (sql: SqlExecutor): TaskRepository => ({
   async get(id) {
@@ -75,6 +77,7 @@ export const taskRepository = (sql: SqlExecutor): TaskRepository => ({
         task.assigneeGroup,
         task.state,
         task.form,
+        task.formVersion ?? null,
         toJson(task.data),
         task.outcome,
         task.completedBy,
