@@ -1,40 +1,74 @@
 import { describe, expect, it } from "vitest";
+import type { MeasuredClock } from "../../../packages/web/src/inbox/inbox-api.ts";
 import { countdownParts, readSla } from "../../../packages/web/src/inbox/sla-state.ts";
 
-const OPENED = "2026-03-02T09:00:00.000Z";
 const DUE = "2026-03-02T10:00:00.000Z";
+const WARN = "2026-03-02T09:30:00.000Z";
 const at = (iso: string) => Date.parse(iso);
 
+/** A running resolution clock due at 10:00 whose policy warns at 50 % (09:30 on its calendar). */
+const running: MeasuredClock = {
+  clock: "resolution",
+  status: "running",
+  dueAt: DUE,
+  warningAt: WARN,
+  warned: false,
+  breached: false,
+  targetMs: 3_600_000,
+  consumedMs: 0,
+  warningPercents: [50, 75],
+};
+
 describe("SLA state of a task", () => {
-  it("is ok while less than three quarters of the allowed time is used", () => {
-    // given a task open for an hour, read after 30 minutes
-    const reading = readSla(OPENED, DUE, at("2026-03-02T09:30:00.000Z"));
-    // then it is on time with 30 minutes left
-    expect(reading).toEqual({ state: "ok", remainingMs: 30 * 60_000 });
+  it("is ok before the policy's first warning checkpoint", () => {
+    // when read at 09:29
+    const reading = readSla(running, at("2026-03-02T09:29:00.000Z"));
+    // then it is on time with 31 minutes left
+    expect(reading).toEqual({ state: "ok", remainingMs: 31 * 60_000 });
   });
 
-  it("warns from three quarters of the allowed time, or from a threshold the caller gives", () => {
-    // given the same task read after 45 and after 40 minutes
-    const atThreshold = readSla(OPENED, DUE, at("2026-03-02T09:45:00.000Z"));
-    const earlier = readSla(OPENED, DUE, at("2026-03-02T09:40:00.000Z"), 0.5);
+  it("warns from the policy's warning checkpoint, and once the engine recorded a warning", () => {
+    // when read at the 50 % checkpoint, and before it with the warning already reached
+    const atCheckpoint = readSla(running, at(WARN));
+    const alreadyWarned = readSla(
+      { ...running, warned: true, warningAt: null },
+      at("2026-03-02T09:10:00.000Z"),
+    );
     // then both are due soon
-    expect(atThreshold.state).toBe("warning");
-    expect(earlier.state).toBe("warning");
+    expect(atCheckpoint).toEqual({ state: "warning", remainingMs: 30 * 60_000 });
+    expect(alreadyWarned.state).toBe("warning");
   });
 
-  it("is breached from the due time on, counting how long it is overdue", () => {
+  it("is breached from the due time on, or once the engine recorded a breach, counting how long it is overdue", () => {
     // when read exactly at and two minutes after the due time
-    const atDue = readSla(OPENED, DUE, at(DUE));
-    const late = readSla(OPENED, DUE, at("2026-03-02T10:02:00.000Z"));
+    const atDue = readSla(running, at(DUE));
+    const late = readSla(running, at("2026-03-02T10:02:00.000Z"));
     // then both are breached, the later one two minutes overdue
     expect(atDue.state).toBe("breached");
     expect(late).toEqual({ state: "breached", remainingMs: -120_000 });
+    expect(readSla({ ...running, breached: true }, at(WARN)).state).toBe("breached");
   });
 
-  it("has no state without a due time, and warns when the due time is not after the opening", () => {
-    // then a task without due has none; a due before the opening is read as used up
-    expect(readSla(OPENED, null, at(OPENED))).toEqual({ state: "none" });
-    expect(readSla("2026-03-02T10:05:00.000Z", DUE, at("2026-03-02T09:59:00.000Z")).state).toBe("warning");
+  it("reads a paused clock as paused with the time it has left, whatever the wall clock says", () => {
+    // given a clock paused after 40 of its 60 minutes
+    const paused: MeasuredClock = {
+      ...running,
+      status: "paused",
+      dueAt: null,
+      warningAt: null,
+      consumedMs: 2_400_000,
+    };
+    // then hours past its old due time it is still paused with 20 minutes left
+    expect(readSla(paused, at("2026-03-02T15:00:00.000Z"))).toEqual({
+      state: "paused",
+      remainingMs: 1_200_000,
+    });
+  });
+
+  it("has no state when nothing makes the task due", () => {
+    // then no clock and a running clock without due both read as none
+    expect(readSla(null, at(DUE))).toEqual({ state: "none" });
+    expect(readSla({ ...running, dueAt: null }, at(DUE))).toEqual({ state: "none" });
   });
 
   it("shows a countdown in its two largest units", () => {

@@ -73,12 +73,19 @@ describe("when a task is taken by someone else", () => {
 describe("actions offered on a task", () => {
   it("offers claim on a queued task and work once it is claimed; unclaim to its claimer", () => {
     // then queued: claim; claimed by sam: work, unclaim
-    expect(offersFor(queued, staffSam)).toEqual({ claim: true, unclaim: false, work: false, reassign: true });
+    expect(offersFor(queued, staffSam)).toEqual({
+      claim: true,
+      unclaim: false,
+      work: false,
+      reassign: true,
+      delegate: false,
+    });
     expect(offersFor({ ...queued, state: "claimed", assigneeUser: "sam" }, staffSam)).toEqual({
       claim: false,
       unclaim: true,
       work: true,
       reassign: true,
+      delegate: false,
     });
   });
 
@@ -93,7 +100,29 @@ describe("actions offered on a task", () => {
       unclaim: false,
       work: false,
       reassign: false,
+      delegate: false,
     });
-    expect(offersFor(approval, rita)).toEqual({ claim: false, unclaim: false, work: true, reassign: false });
+    expect(offersFor(approval, rita)).toEqual({
+      claim: false,
+      unclaim: false,
+      work: true,
+      reassign: false,
+      delegate: false,
+    });
+  });
+
+  it("offers delegation on an approval only where the step allows it, and only to its approver", () => {
+    // given rita's approval whose step allows delegation
+    const approval = { ...queued, kind: "approval" as const, assigneeUser: "rita", assigneeGroup: null };
+    const rita = { username: "rita", groups: [], isAdmin: false, isStaff: false };
+    const admin = { username: "ada", groups: [], isAdmin: true, isStaff: true };
+    // then rita may delegate it, not when the step forbids it, and an admin (not the approver) may not
+    expect(offersFor(approval, rita, true).delegate).toBe(true);
+    expect(offersFor(approval, rita, false).delegate).toBe(false);
+    expect(offersFor(approval, admin, true).delegate).toBe(false);
+    // and a user task never offers it
+    expect(offersFor({ ...queued, state: "claimed", assigneeUser: "sam" }, staffSam, true).delegate).toBe(
+      false,
+    );
   });
 });

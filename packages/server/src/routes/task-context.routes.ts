@@ -12,7 +12,7 @@ import { taskMeasurer } from "./task-sla-clock.ts";
 
 /*
  * What an inbox needs beside the task itself to work on it: the step's rules (approval
- * comment rule), the task form's published version, the request it belongs to, the data
+ * comment rule), the task form's version it opened with, the request it belongs to, the data
  * the request carries, its SLA clocks and the display names of the people involved.
  * Approvers need not be staff, and workflow definitions and instances are staff-only, so
  * this answers exactly what the task's assignee may know, under the task's own visibility.
@@ -54,11 +54,18 @@ const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>) =>
     breached: value.breached,
   }));
 
+/** The form version the task opened with; rows from before versions were pinned get the latest. */
+const formVersionOf = async (tx: ServerTransaction, task: TaskRecord): Promise<number | undefined> => {
+  if (task.form === null) return undefined;
+  if (typeof task.formVersion === "number") return task.formVersion;
+  return (await tx.definitions.latestVersion(task.form))?.version;
+};
+
 export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord) => {
   const instance = await tx.instances.get(task.instanceId);
   const state = instance === undefined ? undefined : upgradeInstanceState(instance.state);
   const request = await tx.requests.get(task.instanceId);
-  const form = task.form === null ? undefined : await tx.definitions.latestPublished(task.form);
+  const form = await formVersionOf(tx, task);
   const requester = request?.requester ?? state?.requester ?? null;
   return {
     task,
@@ -71,7 +78,7 @@ export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord) =
             allowDelegation: false,
           }
         : await stepOf(tx, task, instance.definitionId, instance.definitionVersion),
-    form: form === undefined || task.form === null ? null : { id: task.form, version: form.version },
+    form: form === undefined || task.form === null ? null : { id: task.form, version: form },
     request:
       request === undefined
         ? null
@@ -122,7 +129,10 @@ export const taskContextOperation = (context: ApiContext): Operation => ({
           requester: { type: ["string", "null"] },
           variables: { type: "object" },
           sla: { type: "array", items: { type: "object" } },
-          measuredBy: { type: ["object", "null"], description: "The SLA clock the task is measured against." },
+          measuredBy: {
+            type: ["object", "null"],
+            description: "The SLA clock the task is measured against.",
+          },
           people: { type: "object", additionalProperties: { type: "string" } },
         },
       },

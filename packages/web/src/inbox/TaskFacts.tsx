@@ -8,22 +8,33 @@ import { SlaBadge } from "./SlaBadge.tsx";
 export const TaskFacts = ({ context, staff }: { context: TaskContext; staff: boolean }) => {
   const { t } = useTranslation();
   const { task, people } = context;
+  const measured = context.measuredBy;
+  // The due instant of the clock the badge counts: the SLA target when one runs, else the task's own.
+  const dueText =
+    measured === null
+      ? t("inbox.sla.noDue")
+      : measured.dueAt === null
+        ? t("inbox.sla.measuredPaused", { clock: t(`inbox.sla.clock.${measured.clock}`) })
+        : t("inbox.sla.measured", {
+            clock: t(`inbox.sla.clock.${measured.clock}`),
+            due: formatDateTime(measured.dueAt),
+          });
   const name = (username: string | null) => (username === null ? "" : (people[username] ?? username));
   return (
     <dl className="task-facts">
       <div>
         <dt>{t("inbox.facts.sla")}</dt>
         <dd>
-          <SlaBadge openedAt={task.createdAt} dueAt={task.dueAt} />
+          <SlaBadge measured={context.measuredBy} />
         </dd>
       </div>
       <div>
         <dt>{t("inbox.facts.requester")}</dt>
-        <dd>{name(context.requester) || t("inbox.list.none")}</dd>
+        <dd>{name(context.requester) || t("inbox.list.noRequester")}</dd>
       </div>
       <div>
         <dt>{t("inbox.facts.group")}</dt>
-        <dd>{task.assigneeGroup ?? t("inbox.list.none")}</dd>
+        <dd>{task.assigneeGroup ?? t("inbox.list.noQueue")}</dd>
       </div>
       <div>
         <dt>{t("inbox.facts.assignee")}</dt>
@@ -35,7 +46,7 @@ export const TaskFacts = ({ context, staff }: { context: TaskContext; staff: boo
       </div>
       <div>
         <dt>{t("inbox.facts.due")}</dt>
-        <dd>{task.dueAt === null ? t("inbox.sla.noDue") : formatDateTime(task.dueAt)}</dd>
+        <dd>{dueText}</dd>
       </div>
       {staff && (
         <div>

@@ -25,12 +25,16 @@ export const TaskRow = ({ row, selected, isNew }: { row: InboxRow; selected: boo
             : t("inbox.list.request", { title: row.request.title, requester: row.request.requesterName })}
         </span>
         <span className="task-row__meta">
-          <span>{t("inbox.list.group", { group: row.assigneeGroup ?? t("inbox.list.none") })}</span>
+          <span>
+            {row.assigneeGroup === null
+              ? t("inbox.list.noQueue")
+              : t("inbox.list.group", { group: row.assigneeGroup })}
+          </span>
           <span>
             {t("inbox.list.assignee", { assignee: row.assigneeName ?? t("inbox.list.unassigned") })}
           </span>
         </span>
-        <SlaBadge openedAt={row.createdAt} dueAt={row.dueAt} />
+        <SlaBadge measured={row.measuredBy} />
       </a>
     </li>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error.ts";
 import { ApprovalForm } from "./ApprovalForm.tsx";
+import { DelegateForm } from "./DelegateForm.tsx";
 import { type InboxTask, inboxApi, type TaskContext } from "./inbox-api.ts";
 import { ReassignForm } from "./ReassignForm.tsx";
 import { TaskForm } from "./TaskForm.tsx";
@@ -24,7 +25,7 @@ interface TaskWorkProps {
 
 const DEFAULT_OUTCOMES = [{ id: "done", label: "" }];
 
-/** The actions on a task the viewer may take: claim, unclaim, complete or decide, reassign. */
+/** The actions on a task the viewer may take: claim, unclaim, complete or decide, delegate, reassign. */
 export const TaskWork = ({
   context,
   form,
@@ -38,7 +39,7 @@ export const TaskWork = ({
   const task = context.task;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
-  const offers = offersFor(task, viewer);
+  const offers = offersFor(task, viewer, context.step.allowDelegation);
 
   const run = async (action: (task: InboxTask) => Promise<unknown>) => {
     setBusy(true);
@@ -111,6 +112,20 @@ export const TaskWork = ({
         />
       )}
       {!offers.work && !offers.claim && <p className="muted">{t("inbox.detail.readOnly")}</p>}
+      {offers.delegate && (
+        <details className="task-reassign task-delegate">
+          <summary>{t("inbox.delegate.open")}</summary>
+          <DelegateForm
+            busy={busy}
+            onDelegate={(to, comment) =>
+              run(async (current) => {
+                await inboxApi.delegate(current, to, comment);
+                onHandedOver(to);
+              })
+            }
+          />
+        </details>
+      )}
       {offers.reassign && (
         <details className="task-reassign">
           <summary>{t("inbox.reassign.open")}</summary>

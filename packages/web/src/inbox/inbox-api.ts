@@ -36,7 +36,21 @@ export interface TaskRequestSummary {
   requester: string;
 }
 
+/** The SLA clock a task is measured against (server: routes/task-sla-clock.ts). */
+export interface MeasuredClock {
+  clock: "response" | "resolution" | "task";
+  status: "running" | "paused";
+  dueAt: string | null;
+  warningAt: string | null;
+  warned: boolean;
+  breached: boolean;
+  targetMs: number | null;
+  consumedMs: number | null;
+  warningPercents: number[];
+}
+
 export type InboxRow = InboxTask & {
+  measuredBy: MeasuredClock | null;
   assigneeName: string | null;
   request: (TaskRequestSummary & { requesterName: string }) | null;
 };
@@ -67,6 +81,7 @@ export interface TaskContext {
   requester: string | null;
   variables: Record<string, unknown>;
   sla: SlaClockView[];
+  measuredBy: MeasuredClock | null;
   people: Record<string, string>;
 }
 
@@ -97,4 +112,9 @@ export const inboxApi = {
     }),
   reassign: (task: InboxTask, to: { user: string } | { group: string }) =>
     api.request<InboxTask>("POST", `${taskPath(task.id)}/reassign`, to),
+  delegate: (task: InboxTask, user: string, comment: string) =>
+    api.request<InboxTask>("POST", `${taskPath(task.id)}/delegate`, {
+      user,
+      ...(comment.trim() === "" ? {} : { comment: comment.trim() }),
+    }),
 };

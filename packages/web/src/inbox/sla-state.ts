@@ -1,35 +1,35 @@
+import type { MeasuredClock } from "./inbox-api.ts";
+
 /*
- * How close a task is to its due time, in three states people read at a glance:
- * ok, warning (most of the allowed time is used) and breached (past due). The warning
- * threshold is the share of the time between opening and due that has passed, 75 % by
- * default, matching the starter SLA policies' first escalation.
+ * How close a task is to its SLA target, in states people read at a glance: ok, warning
+ * (the policy's warning threshold is reached), breached (past the target), paused (the
+ * clock does not count, e.g. while waiting on the customer). The server names the clock
+ * and the instants: warningAt is the policy's warning checkpoint on its own calendar, so
+ * the badge turns amber when the escalation fires, business hours included.
  */
 
-export type SlaState = "none" | "ok" | "warning" | "breached";
+export type SlaState = "none" | "ok" | "warning" | "breached" | "paused";
 
 export interface SlaReading {
   state: SlaState;
-  /** Milliseconds until due; negative once breached. Undefined when there is no due time. */
+  /** Milliseconds until due (negative once overdue); for a paused clock, what is left when it resumes. */
   remainingMs?: number;
 }
 
-export const DEFAULT_WARNING_SHARE = 0.75;
-
-export const readSla = (
-  openedAt: string,
-  dueAt: string | null,
-  now: number,
-  warningShare: number = DEFAULT_WARNING_SHARE,
-): SlaReading => {
-  if (dueAt === null) return { state: "none" };
-  const due = Date.parse(dueAt);
+export const readSla = (measured: MeasuredClock | null, now: number): SlaReading => {
+  if (measured === null) return { state: "none" };
+  if (measured.status === "paused") {
+    return measured.targetMs === null || measured.consumedMs === null
+      ? { state: "paused" }
+      : { state: "paused", remainingMs: measured.targetMs - measured.consumedMs };
+  }
+  const due = measured.dueAt === null ? Number.NaN : Date.parse(measured.dueAt);
   if (Number.isNaN(due)) return { state: "none" };
   const remainingMs = due - now;
-  if (remainingMs <= 0) return { state: "breached", remainingMs };
-  const opened = Date.parse(openedAt);
-  const allowed = due - opened;
-  const used = Number.isNaN(opened) || allowed <= 0 ? 1 : (now - opened) / allowed;
-  return { state: used >= warningShare ? "warning" : "ok", remainingMs };
+  if (remainingMs <= 0 || measured.breached) return { state: "breached", remainingMs };
+  const warningAt = measured.warningAt === null ? Number.NaN : Date.parse(measured.warningAt);
+  const warned = measured.warned || (!Number.isNaN(warningAt) && now >= warningAt);
+  return { state: warned ? "warning" : "ok", remainingMs };
 };
 
 /** "1 h 05 min", "4 min 09 s", "2 d 3 h": the two largest units of a distance, for countdowns. */

@@ -24,10 +24,17 @@ export interface TaskOffers {
   /** Fill the form and pick an outcome (user tasks) or decide (approvals). */
   work: boolean;
   reassign: boolean;
+  /** Hand an approval to a colleague: only where the step allows it, and only by its approver. */
+  delegate: boolean;
 }
 
-export const offersFor = (task: InboxTask, viewer: Viewer & { isStaff: boolean }): TaskOffers => {
-  if (!mayAct(task, viewer)) return { claim: false, unclaim: false, work: false, reassign: false };
+export const offersFor = (
+  task: InboxTask,
+  viewer: Viewer & { isStaff: boolean },
+  allowDelegation = false,
+): TaskOffers => {
+  if (!mayAct(task, viewer))
+    return { claim: false, unclaim: false, work: false, reassign: false, delegate: false };
   const queued = task.assigneeUser === null && task.assigneeGroup !== null;
   const mine = task.assigneeUser === viewer.username;
   return {
@@ -36,5 +43,10 @@ export const offersFor = (task: InboxTask, viewer: Viewer & { isStaff: boolean }
     unclaim: mine && task.assigneeGroup !== null && task.kind === "task",
     work: task.kind === "approval" || !queued,
     reassign: viewer.isStaff,
+    // The engine accepts a delegation only from the approver a personal approval names.
+    delegate:
+      task.kind === "approval" &&
+      allowDelegation &&
+      (task.assigneeUser === null || task.assigneeUser === viewer.username),
   };
 };
