@@ -95,7 +95,10 @@ describe("an agent's queue", () => {
     const row = rowOf(page, first.task.id);
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/Triage/);
-    await expect(row.locator(".sla-badge").textContent()).resolves.toMatch(/On time[\s\S]*min[\s\S]*left/);
+    // (measured by the incident's response clock, on the SLA policy's business calendar)
+    await expect(row.locator(".sla-badge").textContent()).resolves.toMatch(
+      /On time · .+ left \(Response target, due .+\)/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "inbox-queue-laptop");
 
@@ -217,6 +220,8 @@ describe("reassigning", () => {
     const { context, page } = await signInAs(browser, flowdesk, "dana.lee");
     await page.goto(`${flowdesk.url}/#/inbox/${task.id}`);
     await page.getByRole("button", { name: "Claim" }).waitFor();
+    // and a user task never offers delegation, which only approvals know
+    await expect(page.getByText("Delegate…").count()).resolves.toBe(0);
 
     // when she reassigns it to Sam, found by typing his name
     await page.getByText("Reassign…").click();
@@ -230,6 +235,37 @@ describe("reassigning", () => {
     const sam = await flowdesk.apiAs("sam.patel");
     const mine = await sam<{ items: { id: string }[] }>("GET", "/api/tasks?scope=mine");
     expect(mine.body.items.map((item) => item.id)).toContain(task.id);
+    await context.close();
+  });
+});
+
+describe("delegating an approval", () => {
+  it("offers Delegate where the approval allows it and hands the decision to a colleague picked by name", async () => {
+    // given a laptop request whose manager approval allows delegation, open in Mark's inbox
+    const { task } = await submit(laptop);
+    const { context, page } = await signInAs(browser, flowdesk, "mark.manager");
+    await page.goto(`${flowdesk.url}/#/inbox`);
+
+    // then his row says the approval is in no queue, in words
+    await expect(rowOf(page, task.id).textContent()).resolves.toMatch(/Not in a queue/);
+
+    // when he opens it and delegates it to Dana, found by typing her name, with a note
+    await rowOf(page, task.id).click();
+    await page.getByRole("heading", { name: "Manager approval", level: 2 }).waitFor();
+    await page.getByText("Delegate…").click();
+    await page.getByRole("combobox", { name: "Delegate to" }).fill("Dana");
+    await page.getByRole("option", { name: /Dana Lee/ }).click();
+    await page.getByLabel("Note for them (optional)").fill("I am on leave this week.");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "inbox-delegate-laptop");
+    await page.getByRole("button", { name: "Delegate", exact: true }).click();
+
+    // then he is told it left his hands, is offered nothing more, and it is Dana's to decide
+    await page.getByText("You sent this task to dana.lee; it has left your hands.").waitFor();
+    await expect(page.getByRole("button", { name: "Approve" }).count()).resolves.toBe(0);
+    const dana = await flowdesk.apiAs("dana.lee");
+    const mine = await dana<{ items: { id: string; kind: string }[] }>("GET", "/api/tasks?scope=mine");
+    expect(mine.body.items.find((item) => item.id === task.id)?.kind).toBe("approval");
     await context.close();
   });
 });
