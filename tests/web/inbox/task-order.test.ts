@@ -19,6 +19,36 @@ describe("order of the inbox list", () => {
     expect(ids).toEqual(["due-soon", "due-soon-b", "due-late", "no-due-old", "no-due-new"]);
   });
 
+  it("sorts by the SLA clock the task is measured against, a paused clock among the undated", () => {
+    // given a task whose own due is late but whose response clock is due first, one measured by its own due, and a paused one
+    const clock = (dueAt: string | null) => ({
+      clock: "response" as const,
+      status: dueAt === null ? ("paused" as const) : ("running" as const),
+      dueAt,
+      warningAt: null,
+      warned: false,
+      breached: false,
+      targetMs: 3_600_000,
+      consumedMs: 0,
+      warningPercents: [75],
+    });
+    const rows = [
+      {
+        ...task("own-due", "2026-03-02T09:00:00.000Z", "2026-03-02T07:00:00.000Z"),
+        measuredBy: { ...clock("2026-03-02T09:00:00.000Z"), clock: "task" as const },
+      },
+      {
+        ...task("response-first", "2026-03-03T09:00:00.000Z", "2026-03-02T07:00:00.000Z"),
+        measuredBy: clock("2026-03-02T08:00:00.000Z"),
+      },
+      { ...task("paused", null, "2026-03-01T07:00:00.000Z"), measuredBy: clock(null) },
+    ];
+    // when sorted by SLA due
+    const ids = sortTasks(rows, "due").map((item) => item.id);
+    // then the response clock's due counts over the task's own, and the paused one goes last
+    expect(ids).toEqual(["response-first", "own-due", "paused"]);
+  });
+
   it("puts the newest first when asked, without changing the list it was given", () => {
     // given a copy of the input order
     const before = TASKS.map((item) => item.id);
