@@ -45,6 +45,8 @@ interface DesignerCanvasProps {
   definition: WorkflowDefinition;
   registry: NodeRegistry;
   problems: readonly Problem[];
+  /** The definition the problems were found on (default: `definition`); their pointers index into it. */
+  problemsOf?: WorkflowDefinition | undefined;
   selection: Selection;
   readOnly?: boolean;
   status?: ReadonlyMap<string, "added" | "removed" | "changed">;
@@ -120,6 +122,7 @@ export const DesignerCanvas = memo(function DesignerCanvas({
   definition,
   registry,
   problems,
+  problemsOf,
   selection,
   readOnly = false,
   status,
@@ -133,13 +136,13 @@ export const DesignerCanvas = memo(function DesignerCanvas({
   const canvas = useMemo(
     () =>
       toCanvas(definition, {
-        problems: indexProblems(definition, problems),
+        problems: indexProblems(problemsOf ?? definition, problems),
         selectedNodes: new Set(selection.nodes),
         selectedEdges: new Set(selection.edges),
         ...(status ? { status } : {}),
         defaultWord: t("designer.defaultWord"),
       }),
-    [definition, problems, selection, status, t],
+    [definition, problems, problemsOf, selection, status, t],
   );
   const [nodes, setNodes] = useState<Node<CanvasNodeData>[]>(canvas.nodes);
   useEffect(() => {

@@ -66,11 +66,22 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
   const state = useDesignerState(store);
   const { definition, selection } = state;
   const related = useRelatedDefinitions(definition);
-  const { problems, checking } = useLiveProblems(store, nodeRegistry, related);
-  const problemIndex = useMemo(() => indexProblems(definition, problems), [definition, problems]);
-  // New findings mark the steps after the problems panel has shown them: re-marking
-  // 1,000 steps must not hold up the list the person is reading.
-  const markedProblems = useDeferredValue(problems);
+  const { problems, checking, checked } = useLiveProblems(store, nodeRegistry, related);
+  const problemIndex = useMemo(
+    () => indexProblems(checked ?? definition, problems),
+    [checked, definition, problems],
+  );
+  // The canvas follows edits and findings at low priority: React Flow redrawing 1,000
+  // steps must not hold up the problems panel, which shows the check the moment the
+  // worker answers (React leaves an unfinished canvas render for it). Problems travel
+  // with the definition they were found on, so steps are marked right while the canvas
+  // catches up.
+  const canvasView = useDeferredValue(
+    useMemo(
+      () => ({ definition, selection, problems, problemsOf: checked }),
+      [definition, selection, problems, checked],
+    ),
+  );
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [busy, setBusy] = useState(false);
@@ -269,10 +280,11 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
       />
       <Palette registry={nodeRegistry} groups={paletteGroups} onInsert={canvasEvents.onInsert} />
       <DesignerCanvas
-        definition={definition}
+        definition={canvasView.definition}
         registry={nodeRegistry}
-        problems={markedProblems}
-        selection={selection}
+        problems={canvasView.problems}
+        problemsOf={canvasView.problemsOf}
+        selection={canvasView.selection}
         onSelect={canvasEvents.onSelect}
         onMove={canvasEvents.onMove}
         onConnect={canvasEvents.onConnect}

@@ -10,6 +10,8 @@ export interface LiveProblems {
   problems: Problem[];
   /** The shown problems belong to an older version of the definition. */
   checking: boolean;
+  /** The definition the problems were found on: their pointers index into it. */
+  checked: WorkflowDefinition | undefined;
 }
 
 /**
@@ -50,5 +52,5 @@ export const useLiveProblems = (
     });
   }, [validation, related, store]);
 
-  return { problems: result.problems, checking: result.of !== definition };
+  return { problems: result.problems, checking: result.of !== definition, checked: result.of };
 };
