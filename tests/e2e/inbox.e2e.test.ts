@@ -270,6 +270,54 @@ describe("delegating an approval", () => {
   });
 });
 
+/** Finds the open task of a request at one step, as the given caller sees it in a scope, waiting for it to open. */
+const taskAt = async (caller: ApiCaller, scope: string, instanceId: string, nodeId: string) => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const list = await caller<{
+      items: { id: string; instanceId: string; nodeId: string; version: number }[];
+    }>("GET", `/api/tasks?scope=${scope}`);
+    const found = list.body.items.find((item) => item.instanceId === instanceId && item.nodeId === nodeId);
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${nodeId} task for ${instanceId}`);
+};
+
+describe("a paused SLA clock", () => {
+  it("shows Paused, not a countdown, while the incident waits on the caller", async () => {
+    // given an incident triaged and sent back to Rita with a question, which pauses its SLA clocks
+    const { requestId, task } = await submit(incident("Calendar invites arrive twice"));
+    const dana = await flowdesk.apiAs("dana.lee");
+    expect((await dana("POST", `/api/tasks/${task.id}/claim`)).status).toBe(200);
+    const triaged = await dana("POST", `/api/tasks/${task.id}/complete`, {
+      outcome: "accept",
+      data: { category: "software", resolverGroup: "service-desk", triageNotes: "Duplicate invites." },
+    });
+    expect(triaged.status).toBe(200);
+    const resolve = await taskAt(dana, "groups", requestId, "resolve");
+    expect((await dana("POST", `/api/tasks/${resolve.id}/claim`)).status).toBe(200);
+    const asked = await dana("POST", `/api/tasks/${resolve.id}/complete`, {
+      outcome: "need-info",
+      data: { workNotes: "Which calendar app do you use?" },
+    });
+    expect(asked.status).toBe(200);
+    const reply = await taskAt(rita, "mine", requestId, "customer-reply");
+
+    // when Rita opens her inbox and the reply task
+    const { context, page } = await signInAs(browser, flowdesk, "rita.requester");
+    await page.goto(`${flowdesk.url}/#/inbox/${reply.id}`);
+
+    // then its row and its facts say the resolution clock is paused, with the time it keeps
+    await expect(rowOf(page, reply.id).locator(".sla-badge").textContent()).resolves.toMatch(
+      /^Paused · .+ left when it resumes \(Resolution target, paused\)$/,
+    );
+    await page.getByText("Resolution target, paused", { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "inbox-paused-laptop");
+    await context.close();
+  });
+});
+
 describe("on a phone", () => {
   it("shows the list, then the task in its place with a way back", async () => {
     // given a waiting incident and Sam on a 390 px wide phone

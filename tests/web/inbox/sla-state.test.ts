@@ -81,6 +81,10 @@ describe("SLA state of a task", () => {
       { unit: "h", value: 1 },
       { unit: "min", value: 5 },
     ]);
+    expect(countdownParts((30 * 3600 + 60) * 1000, { days: false })).toEqual([
+      { unit: "h", value: 30 },
+      { unit: "min", value: 1 },
+    ]);
     expect(countdownParts(-(4 * 60 + 9) * 1000)).toEqual([
       { unit: "min", value: 4 },
       { unit: "s", value: 9 },

@@ -20,7 +20,7 @@ export const SlaBadge = ({ measured }: { measured: MeasuredClock | null }) => {
   const time =
     reading.remainingMs === undefined
       ? ""
-      : countdownParts(reading.remainingMs)
+      : countdownParts(reading.remainingMs, { days: reading.state !== "paused" })
           .map((part) => t(`inbox.sla.unit.${part.unit}`, { count: part.value }))
           .join(" ");
   const words =

@@ -5,7 +5,7 @@ import { ApiError } from "../api/api-error.ts";
 import { access } from "../app/access.ts";
 import { routeHref } from "../app/hash-route.ts";
 import { useCurrentUser } from "../app/session-context.tsx";
-import { useLiveRefresh } from "../live/live-context.tsx";
+import { useLiveRefresh, useLiveRoom } from "../live/live-context.tsx";
 import { ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { inboxApi, type TaskContext } from "./inbox-api.ts";
@@ -15,7 +15,17 @@ import { TaskFacts } from "./TaskFacts.tsx";
 import { TaskWork } from "./TaskWork.tsx";
 import { takenElsewhere } from "./taken-elsewhere.ts";
 
-const LIVE_NAMES = ["task.created", "task.updated", "sla.warning", "sla.breached"] as const;
+const LIVE_NAMES = [
+  "task.created",
+  "task.updated",
+  "sla.warning",
+  "sla.breached",
+  "instance.updated",
+] as const;
+
+/** An instance change that moves its SLA clocks (paused, resumed, retargeted, stopped) changes the badge. */
+const movesSlaClock = (payload: Record<string, unknown>): boolean =>
+  Array.isArray(payload.types) && payload.types.some((type) => String(type).startsWith("sla."));
 
 const loadDetail = async (
   taskId: string,
@@ -34,9 +44,13 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
   const [conflict, setConflict] = useState<string | undefined>(undefined);
   const [handedOverTo, setHandedOverTo] = useState<string | undefined>(undefined);
   const instanceId = detail.data?.context.task.instanceId;
+  // Instance changes reach the instance's room only; the server lets in those who may see it.
+  useLiveRoom(instanceId === undefined ? undefined : { instanceId });
   useLiveRefresh(LIVE_NAMES, detail.reload, (payload) => {
     const task = payload.task as { id?: string } | undefined;
-    return task?.id === taskId || (instanceId !== undefined && payload.instanceId === instanceId);
+    if (task?.id === taskId) return true;
+    if (instanceId === undefined || payload.instanceId !== instanceId) return false;
+    return payload.types === undefined || movesSlaClock(payload);
   });
   const onConflict = useCallback(
     (error: ApiError) => {

@@ -32,11 +32,18 @@ export const readSla = (measured: MeasuredClock | null, now: number): SlaReading
   return { state: warned ? "warning" : "ok", remainingMs };
 };
 
-/** "1 h 05 min", "4 min 09 s", "2 d 3 h": the two largest units of a distance, for countdowns. */
-export const countdownParts = (ms: number): { unit: "d" | "h" | "min" | "s"; value: number }[] => {
+/**
+ * "1 h 05 min", "4 min 09 s", "2 d 3 h": the two largest units of a distance, for countdowns.
+ * Without days for time counted on a clock's own calendar (a paused clock's remainder is in
+ * business hours under such a policy, where a 24-hour "day" would mislead).
+ */
+export const countdownParts = (
+  ms: number,
+  { days: useDays }: { days: boolean } = { days: true },
+): { unit: "d" | "h" | "min" | "s"; value: number }[] => {
   const seconds = Math.floor(Math.abs(ms) / 1000);
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
+  const days = useDays ? Math.floor(seconds / 86_400) : 0;
+  const hours = Math.floor((seconds - days * 86_400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
   if (days > 0)
