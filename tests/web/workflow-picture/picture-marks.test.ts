@@ -152,4 +152,15 @@ describe("what the picture zooms to", () => {
     ]);
     expect(focusNodes(WORKFLOW, pictureMarks(WORKFLOW, {}))).toEqual([]);
   });
+
+  it("fits a finished instance to the path it took, not to the whole workflow", () => {
+    // given an instance that went start -> triage -> reject and ended there
+    const path = { nodes: new Set(["start", "triage", "reject"]), edges: new Set(["e-start"]) };
+
+    // when the picture opens on it, waiting nowhere
+    const focus = focusNodes(WORKFLOW, pictureMarks(WORKFLOW, { path, current: [] }));
+
+    // then exactly the visited steps are in view, in the workflow's order
+    expect(focus).toEqual(["start", "triage", "reject"]);
+  });
 });

@@ -18,8 +18,24 @@ export const overlayEn = {
   nothingRunning: "No instance of this workflow is running.",
   running: {
     title: "Running instances",
-    started: "started {{at}}",
-    version: "version {{version}}",
+    filterLabel: "Waiting at",
+    allSteps: "All steps ({{formatted}})",
+    stepOption: "{{name}} ({{formatted}})",
+    order: "Longest waiting first.",
+    filtered_one: "{{formatted}} waiting at {{step}}, longest waiting first.",
+    filtered_other: "{{formatted}} waiting at {{step}}, longest waiting first.",
+    onlyLongest: "The {{listed}} longest waiting of {{running}} are listed.",
+    requestedBy: "Requested by {{name}}",
+    moving: "Moving on right now",
+    waitsAt: "Waits at {{steps}}",
+    since: "· arrived {{ago}}",
+    sla: {
+      breached: "SLA breached · {{priority}}",
+      atRisk: "SLA at risk · {{priority}}",
+      paused: "SLA paused · {{priority}}",
+      onTrack: "SLA on track · {{priority}}",
+      due: "due {{at}}",
+    },
   },
   chosen: {
     title: "Chosen instance",
@@ -33,6 +49,7 @@ export const overlayEn = {
     clear: "Show all again",
   },
   picture: {
+    panHint: "Drag the picture to move along the workflow; + and − zoom.",
     zoomControls: "Zoom and fit",
     nothingMarked: "Nothing is waiting anywhere.",
     standsHere: "Waits here",
@@ -40,5 +57,7 @@ export const overlayEn = {
     waitingHere_other: "{{count}} instances wait here",
     waitingCount_one: "{{formatted}} waiting",
     waitingCount_other: "{{formatted}} waiting",
+    pickCount_one: "{{count}} instance waits at {{step}}: list only it",
+    pickCount_other: "{{count}} instances wait at {{step}}: list only them",
   },
 } satisfies Catalog;

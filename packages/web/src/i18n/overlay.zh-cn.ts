@@ -16,8 +16,23 @@ export const overlayZhCN = {
   nothingRunning: "此流程没有运行中的实例。",
   running: {
     title: "运行中的实例",
-    started: "开始于 {{at}}",
-    version: "版本 {{version}}",
+    filterLabel: "等待于",
+    allSteps: "所有步骤（{{formatted}}）",
+    stepOption: "{{name}}（{{formatted}}）",
+    order: "等待最久的在前。",
+    filtered_other: "{{formatted}} 个在「{{step}}」等待，等待最久的在前。",
+    onlyLongest: "列出了 {{running}} 个中等待最久的 {{listed}} 个。",
+    requestedBy: "申请人：{{name}}",
+    moving: "正在流转",
+    waitsAt: "等待于 {{steps}}",
+    since: "· {{ago}}到达",
+    sla: {
+      breached: "SLA 已违约 · {{priority}}",
+      atRisk: "SLA 有风险 · {{priority}}",
+      paused: "SLA 已暂停 · {{priority}}",
+      onTrack: "SLA 正常 · {{priority}}",
+      due: "{{at}}到期",
+    },
   },
   chosen: {
     title: "选中的实例",
@@ -30,10 +45,12 @@ export const overlayZhCN = {
     clear: "重新显示全部",
   },
   picture: {
+    panHint: "拖动图片可沿流程移动；+ 和 − 可缩放。",
     zoomControls: "缩放和适应",
     nothingMarked: "没有任何等待中的实例。",
     standsHere: "在此等待",
     waitingHere_other: "{{count}} 个实例在此等待",
     waitingCount_other: "{{formatted}} 个等待",
+    pickCount_other: "{{count}} 个实例在「{{step}}」等待：只列出它们",
   },
 } satisfies Catalog;

@@ -6,9 +6,12 @@ import type { HistoryRow } from "./instance-api.ts";
 export const InstanceHistory = ({
   history,
   stepName,
+  nameOf,
 }: {
   history: readonly HistoryRow[];
   stepName: (nodeId: string | null) => string;
+  /** User name -> display name. */
+  nameOf: (username: string) => string;
 }) => {
   const { t } = useTranslation();
   return (
@@ -33,7 +36,7 @@ export const InstanceHistory = ({
                 </td>
                 <td>{t(`instance.history.types.${entry.type}`, { defaultValue: entry.type })}</td>
                 <td>{stepName(entry.nodeId)}</td>
-                <td>{entry.actor ?? t("instance.history.system")}</td>
+                <td>{entry.actor ? nameOf(entry.actor) : t("instance.history.system")}</td>
               </tr>
             ))}
           </tbody>

@@ -71,6 +71,11 @@ const InstanceView = ({
     const names = new Map(definition.nodes.map((node) => [node.id, node.name || node.id]));
     return (nodeId: string | null | undefined) => (nodeId ? (names.get(nodeId) ?? nodeId) : "");
   }, [definition]);
+  // Records keep user names; people read display names (a user unknown to the directory keeps its user name).
+  const nameOf = useMemo(() => {
+    const people = instance.people ?? {};
+    return (username: string) => people[username] ?? username;
+  }, [instance.people]);
   const path = useMemo(() => pathFromHistory(definition, instance.history), [definition, instance.history]);
   const current = useMemo(() => instance.positions.map((position) => position.nodeId), [instance.positions]);
 
@@ -85,7 +90,7 @@ const InstanceView = ({
             </span>
             <span>{t("instance.meta.id", { id: instance.id })}</span>
             <span>{t("instance.meta.version", { version: instance.definitionVersion })}</span>
-            <span>{t("instance.meta.requester", { requester: instance.requester })}</span>
+            <span>{t("instance.meta.requester", { requester: nameOf(instance.requester) })}</span>
             <span>{t("instance.meta.started", { at: formatDateTime(instance.createdAt) })}</span>
           </p>
         </div>
@@ -125,11 +130,11 @@ const InstanceView = ({
           mayRetry={mayRetry}
           onRetried={onChanged}
         />
-        <InstanceTasks tasks={instance.tasks} stepName={stepName} />
+        <InstanceTasks tasks={instance.tasks} stepName={stepName} nameOf={nameOf} />
         <InstanceSla sla={instance.sla} />
         <InstanceVariables variables={instance.variables} />
       </div>
-      <InstanceHistory history={instance.history} stepName={stepName} />
+      <InstanceHistory history={instance.history} stepName={stepName} nameOf={nameOf} />
     </div>
   );
 };

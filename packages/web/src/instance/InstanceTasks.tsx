@@ -7,9 +7,12 @@ import type { InstanceTask } from "./instance-api.ts";
 export const InstanceTasks = ({
   tasks,
   stepName,
+  nameOf,
 }: {
   tasks: readonly InstanceTask[];
   stepName: (nodeId: string) => string;
+  /** User name -> display name. */
+  nameOf: (username: string) => string;
 }) => {
   const { t } = useTranslation();
   const isOpen = (task: InstanceTask) => task.state === "open" || task.state === "claimed";
@@ -29,11 +32,14 @@ export const InstanceTasks = ({
               </span>
               <span className="instance-task-list__who">
                 {task.completedBy && task.outcome
-                  ? t("instance.tasks.completedWith", { who: task.completedBy, outcome: task.outcome })
+                  ? t("instance.tasks.completedWith", {
+                      who: nameOf(task.completedBy),
+                      outcome: task.outcome,
+                    })
                   : task.completedBy
-                    ? t("instance.tasks.completedBy", { who: task.completedBy })
+                    ? t("instance.tasks.completedBy", { who: nameOf(task.completedBy) })
                     : task.assigneeUser
-                      ? t("instance.tasks.assignedUser", { who: task.assigneeUser })
+                      ? t("instance.tasks.assignedUser", { who: nameOf(task.assigneeUser) })
                       : task.assigneeGroup
                         ? t("instance.tasks.assignedGroup", { group: task.assigneeGroup })
                         : ""}

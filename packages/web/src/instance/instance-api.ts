@@ -65,6 +65,8 @@ export interface InstanceDetail extends InstanceSummary {
   tasks: InstanceTask[];
   sla: SlaState | null;
   incidents: InstanceIncident[];
+  /** Display names by user name: the requester, the history's actors, the tasks' people. */
+  people: Record<string, string>;
 }
 
 const path = (id: string) => `/instances/${encodeURIComponent(id)}`;

@@ -13,13 +13,7 @@ import { liveApi } from "./live-api.ts";
 export const LiveWorkflowScreen = ({ workflowId }: { workflowId: string }) => {
   const { t } = useTranslation();
   const newest = useResource((_signal) => liveApi.newestVersion(workflowId), workflowId);
-  const live = useResource(async (signal) => {
-    const [positions, running] = await Promise.all([
-      liveApi.positions(workflowId, signal),
-      liveApi.running(workflowId, signal),
-    ]);
-    return { positions, running: running.items };
-  }, workflowId);
+  const live = useResource((signal) => liveApi.positions(workflowId, signal), workflowId);
   const [refreshedAt, setRefreshedAt] = useState<number>();
   const reloadLive = useCallback(() => {
     live.reload();
@@ -51,13 +45,11 @@ export const LiveWorkflowScreen = ({ workflowId }: { workflowId: string }) => {
   if (live.status === "loading") return <LoadingState />;
   if (live.status === "error" && live.data === undefined)
     return <ErrorState error={live.error} onRetry={live.reload} />;
-  const data = live.data as NonNullable<typeof live.data>;
   return (
     <LiveWorkflowView
       workflowId={workflowId}
       newest={newest.data}
-      positions={data.positions}
-      running={data.running}
+      positions={live.data as NonNullable<typeof live.data>}
       refreshedAt={refreshedAt}
     />
   );

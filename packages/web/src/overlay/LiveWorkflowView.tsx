@@ -1,27 +1,31 @@
 import type { WorkflowDefinition } from "@flowdesk/core";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { routeHref } from "../app/hash-route.ts";
-import type { InstanceSummary } from "../instance/instance-api.ts";
 import { formatDateTime, formatNumber } from "../ui/format.ts";
-import { EmptyState } from "../ui/StateViews.tsx";
 import { WorkflowPicture } from "../workflow-picture/WorkflowPicture.tsx";
 import { ChosenInstance, useChosenInstance } from "./ChosenInstance.tsx";
 import type { NewestVersion, WorkflowPositions } from "./live-api.ts";
+import { WaitingList } from "./WaitingList.tsx";
 
 interface Props {
   workflowId: string;
   newest: NewestVersion;
   positions: WorkflowPositions;
-  running: readonly InstanceSummary[];
   refreshedAt: number | undefined;
 }
 
 const NO_COUNTS: Record<string, number> = {};
 
-export const LiveWorkflowView = ({ workflowId, newest, positions, running, refreshedAt }: Props) => {
+export const LiveWorkflowView = ({ workflowId, newest, positions, refreshedAt }: Props) => {
   const { t } = useTranslation();
   const [chosenId, setChosenId] = useState<string>();
+  const [step, setStep] = useState<string>();
+  // A step's badge filters the list to the instances waiting there; the same badge again shows all.
+  const toggleStep = useCallback(
+    (nodeId: string) => setStep((shown) => (shown === nodeId ? undefined : nodeId)),
+    [],
+  );
   const chosen = useChosenInstance(chosenId, newest);
   // A chosen instance on an older version is drawn on that version, with that version's counts.
   const drawn: { version: number; definition: WorkflowDefinition } =
@@ -29,6 +33,17 @@ export const LiveWorkflowView = ({ workflowId, newest, positions, running, refre
   const counts = useMemo(
     () => positions.versions.find((entry) => entry.version === drawn.version)?.nodes ?? NO_COUNTS,
     [positions, drawn.version],
+  );
+  const stepName = useCallback(
+    (nodeId: string) =>
+      drawn.definition.nodes.find((node) => node.id === nodeId)?.name ||
+      newest.definition.nodes.find((node) => node.id === nodeId)?.name ||
+      nodeId,
+    [drawn.definition, newest.definition],
+  );
+  const steps = useMemo(
+    () => waitingSteps(positions, newest.definition, stepName),
+    [positions, newest.definition, stepName],
   );
   const olderRunning = positions.versions
     .filter((entry) => entry.version !== newest.version)
@@ -80,37 +95,43 @@ export const LiveWorkflowView = ({ workflowId, newest, positions, running, refre
               ? { path: chosen.data.path, current: chosen.data.current }
               : {})}
             emptyText={t("overlay.nothingRunning")}
+            onCountPick={toggleStep}
+            pickedStep={step}
           />
         </section>
-        <aside className="live-screen__side" aria-labelledby="live-running-title">
+        <aside className="live-screen__side" aria-label={t("overlay.running.title")}>
           {chosenId ? (
             <ChosenInstance chosen={chosen} instanceId={chosenId} onClose={() => setChosenId(undefined)} />
           ) : null}
-          <h2 id="live-running-title">{t("overlay.running.title")}</h2>
-          {running.length === 0 ? (
-            <EmptyState title={t("overlay.nothingRunning")} />
-          ) : (
-            <ul className="live-instance-list" data-testid="live-instances">
-              {running.map((instance) => (
-                <li key={instance.id}>
-                  <button
-                    type="button"
-                    className={`live-instance${instance.id === chosenId ? " is-chosen" : ""}`}
-                    aria-pressed={instance.id === chosenId}
-                    onClick={() => setChosenId(instance.id === chosenId ? undefined : instance.id)}
-                  >
-                    <span className="live-instance__id">{instance.businessKey ?? instance.id}</span>
-                    <span className="live-instance__meta">
-                      {t("overlay.running.started", { at: formatDateTime(instance.createdAt) })} ·{" "}
-                      {t("overlay.running.version", { version: instance.definitionVersion })}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <WaitingList
+            instances={positions.instances}
+            running={positions.running}
+            people={positions.people}
+            steps={steps}
+            stepName={stepName}
+            step={step}
+            onStep={setStep}
+            chosenId={chosenId}
+            onChoose={setChosenId}
+          />
         </aside>
       </div>
     </div>
   );
+};
+
+/** Steps where instances wait, on any version, in the newest version's order, with their counts. */
+const waitingSteps = (
+  positions: WorkflowPositions,
+  newest: WorkflowDefinition,
+  stepName: (nodeId: string) => string,
+) => {
+  const counts = new Map<string, number>();
+  for (const version of positions.versions)
+    for (const [nodeId, count] of Object.entries(version.nodes))
+      counts.set(nodeId, (counts.get(nodeId) ?? 0) + count);
+  const order = new Map(newest.nodes.map((node, index) => [node.id, index]));
+  return [...counts]
+    .sort(([left], [right]) => (order.get(left) ?? Infinity) - (order.get(right) ?? Infinity))
+    .map(([nodeId, count]) => ({ nodeId, name: stepName(nodeId), count }));
 };

@@ -1,6 +1,5 @@
 import type { WorkflowDefinition } from "@flowdesk/core";
 import { api } from "../api/api-client.ts";
-import { type InstanceSummary, instanceApi } from "../instance/instance-api.ts";
 
 /* Typed calls of the live workflow view (workflow-positions.routes.ts, the designer's versions). */
 
@@ -10,12 +9,31 @@ export interface VersionPositions {
   nodes: Record<string, number>;
 }
 
+export type SlaStanding = "breached" | "atRisk" | "paused" | "onTrack";
+
+/** One running instance of the live list (workflow-positions.routes.ts WaitingInstance). */
+export interface WaitingInstance {
+  id: string;
+  version: number;
+  startedAt: string;
+  title: string | null;
+  summary: string | null;
+  requester: string;
+  waiting: { nodeId: string; since: string }[];
+  waitingSince: string;
+  sla: { priority: string; state: SlaStanding; dueAt: string | null } | null;
+}
+
 export interface WorkflowPositions {
   workflowId: string;
   newestVersion: number | null;
   running: number;
   truncated: boolean;
   versions: VersionPositions[];
+  /** Running instances, the longest waiting first (the server lists at most 500). */
+  instances: WaitingInstance[];
+  /** Display names by user name. */
+  people: Record<string, string>;
 }
 
 export interface NewestVersion {
@@ -42,6 +60,4 @@ export const liveApi = {
       undefined,
       signal,
     ),
-  running: (workflowId: string, signal?: AbortSignal): Promise<{ items: InstanceSummary[] }> =>
-    instanceApi.list({ definition: workflowId, status: "running", limit: 200 }, signal),
 };

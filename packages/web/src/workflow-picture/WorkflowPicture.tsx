@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { computeLayout } from "../designer/model/auto-layout.ts";
 import { toCanvas } from "../designer/model/canvas-mapping.ts";
 import { withPositions } from "../designer/model/layout-positions.ts";
+import { isPhone, PhoneOpening } from "./PhoneOpening.tsx";
 import { type PictureNodeData, PictureNodeView } from "./PictureNodeView.tsx";
 import { focusNodes, pictureMarks, type TakenPath, whereItStands } from "./picture-marks.ts";
 import { StandingList } from "./StandingList.tsx";
@@ -33,6 +34,10 @@ export interface WorkflowPictureProps {
   current?: readonly string[];
   /** Said in the text alternative when nothing is marked. */
   emptyText?: string;
+  /** Makes each count a button (on the canvas and in the text alternative) that picks its step. */
+  onCountPick?: (nodeId: string) => void;
+  /** The step picked through its count, shown pressed. */
+  pickedStep?: string | undefined;
 }
 
 /** A definition without positions for every step gets them from the designer's auto-layout. */
@@ -68,6 +73,8 @@ export const WorkflowPicture = ({
   path,
   current,
   emptyText,
+  onCountPick,
+  pickedStep,
 }: WorkflowPictureProps) => {
   const { t } = useTranslation();
   const shown = useLaidOut(definition);
@@ -86,7 +93,12 @@ export const WorkflowPicture = ({
       id: node.id,
       type: "pictureNode",
       position: node.position,
-      data: { ...node.data, mark: marks.nodes.get(node.id) ?? { visited: false, current: false } },
+      data: {
+        ...node.data,
+        mark: marks.nodes.get(node.id) ?? { visited: false, current: false },
+        picked: node.id === pickedStep,
+        ...(onCountPick ? { onCountPick } : {}),
+      },
     }));
     const pictureEdges: Edge[] = canvas.edges.map((edge) => ({
       id: edge.id,
@@ -99,7 +111,7 @@ export const WorkflowPicture = ({
       focusable: false,
     }));
     return { nodes: pictureNodes, edges: pictureEdges };
-  }, [shown, marks, t]);
+  }, [shown, marks, t, pickedStep, onCountPick]);
   const lines = useMemo(() => whereItStands(shown, marks), [shown, marks]);
   // The view zooms to what matters when it opens: a new version, a laid-out picture or a
   // new current position open it afresh; a live count does not (that would move the view
@@ -107,8 +119,8 @@ export const WorkflowPicture = ({
   const currentKey = (current ?? []).join(",");
   const opening = `${definition.id}@${version}:${shown === definition ? "stored" : "laid-out"}:${currentKey}`;
   const focus = useMemo(() => focusNodes(shown, marks), [shown, marks]);
-  const [fitOptions, setFitOptions] = useState({ opening, focus });
-  if (fitOptions.opening !== opening) setFitOptions({ opening, focus });
+  const [fitOptions, setFitOptions] = useState({ opening, focus, phone: isPhone() });
+  if (fitOptions.opening !== opening) setFitOptions({ opening, focus, phone: isPhone() });
   return (
     <figure className="workflow-picture" aria-label={label}>
       <div className="workflow-picture__canvas" data-testid="workflow-picture">
@@ -124,7 +136,7 @@ export const WorkflowPicture = ({
             edgesFocusable={false}
             elementsSelectable={false}
             deleteKeyCode={null}
-            fitView
+            fitView={!fitOptions.phone}
             fitViewOptions={{
               ...(fitOptions.focus.length > 0 ? { nodes: fitOptions.focus.map((id) => ({ id })) } : {}),
               padding: 0.2,
@@ -134,13 +146,20 @@ export const WorkflowPicture = ({
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
           >
+            {fitOptions.phone ? <PhoneOpening focus={fitOptions.focus} /> : null}
             <Background gap={16} />
             <Controls showInteractive={false} aria-label={t("overlay.picture.zoomControls")} />
           </ReactFlow>
         </ReactFlowProvider>
       </div>
+      <p className="workflow-picture__hint">{t("overlay.picture.panHint")}</p>
       <figcaption className="workflow-picture__caption">
-        <StandingList lines={lines} emptyText={emptyText ?? t("overlay.picture.nothingMarked")} />
+        <StandingList
+          lines={lines}
+          emptyText={emptyText ?? t("overlay.picture.nothingMarked")}
+          {...(onCountPick ? { onCountPick } : {})}
+          pickedStep={pickedStep}
+        />
       </figcaption>
     </figure>
   );

@@ -123,13 +123,15 @@ export const whereItStands = (definition: WorkflowDefinition, marks: PictureMark
 
 /**
  * The steps the view first zooms to: where the instance stands, else where instances wait,
- * each with its direct neighbours for context. Empty means the whole workflow.
+ * each with its direct neighbours for context; else (a finished instance) the path it took.
+ * Empty means the whole workflow.
  */
 export const focusNodes = (definition: WorkflowDefinition, marks: PictureMarks): string[] => {
   const marked = [...marks.nodes].filter(([, mark]) => mark.current).map(([id]) => id);
   const centre =
     marked.length > 0 ? marked : [...marks.nodes].filter(([, mark]) => mark.count).map(([id]) => id);
-  if (centre.length === 0) return [];
+  if (centre.length === 0)
+    return definition.nodes.map((node) => node.id).filter((id) => marks.nodes.get(id)?.visited === true);
   const focus = new Set(centre);
   for (const edge of definition.edges) {
     if (centre.includes(edge.source)) focus.add(edge.target);
