@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadTaskContext } from "../../packages/server/src/routes/task-context.routes.ts";
 import { HARDWARE_DATA, HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
 import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
 
@@ -180,6 +181,12 @@ describe.each(BACKENDS)("a task's context for the inbox on $name", (backend) => 
     // then the open task still names v1, the new one v2
     expect(before.body.form).toEqual({ id: "desk-hand-out", version: v1 });
     expect(after.body.form).toEqual({ id: "desk-hand-out", version: v1 + 1 });
+    // and a row written before versions were pinned (null) is read at the latest version
+    const oldRow = await t.store.transaction(async (tx) => {
+      const task = await tx.tasks.get(taskOf(submitted.body.id).id);
+      return task === undefined ? undefined : loadTaskContext(tx, { ...task, formVersion: null });
+    });
+    expect(oldRow?.form).toEqual({ id: "desk-hand-out", version: v1 + 1 });
   });
 
   it("answers 404 to someone the task is not for, like a task that does not exist", async () => {
