@@ -102,6 +102,18 @@ describe("the live workflow view", () => {
     await expect.poll(() => countAt(page, "triage").textContent()).toMatch(/^3/);
     await expect.poll(() => page.getByTestId("live-running-total").textContent()).toContain("3 running");
     expect(await page.getByTestId("standing-list").textContent()).toContain("Triage");
+    // and each running instance says what was asked, by whom (in words), and where it waits
+    const first = page.getByTestId(`live-instance-${instances[0]}`);
+    await expect.poll(() => first.textContent()).toContain(INCIDENT.shortDescription);
+    expect(await first.textContent()).toContain("Requested by Rita Requester");
+    expect(await first.textContent()).toContain("Waits at Triage");
+    expect(await first.textContent()).not.toContain("rita.requester");
+    // the longest waiting comes first
+    const order = await page
+      .getByTestId("live-instances")
+      .getByRole("button")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-testid")));
+    expect(order).toEqual(instances.map((id) => `live-instance-${id}`));
 
     // when another incident is reported over the API
     await reportIncident("Laptop will not boot");
@@ -157,6 +169,54 @@ describe("the live workflow view", () => {
     await phone.context.close();
   });
 
+  it("filters the list to the instances waiting at a step picked by its badge, with mouse or keyboard", async () => {
+    // given one incident accepted at triage (it waits at "Investigate and resolve"), the others at triage
+    const accepted = instances[1] as string;
+    const triage = (await detail(accepted)).tasks.find((task) => task.nodeId === "triage");
+    const done = await alex("POST", `/api/tasks/${triage?.id}/complete`, {
+      outcome: "accept",
+      data: { category: "network", resolverGroup: "service-desk", triageNotes: "VPN concentrator." },
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const { context, page } = await signInAs(browser, flowdesk, "olga.owner", LAPTOP);
+    await page.goto(`${flowdesk.url}/#/live/incident-management`);
+    await countAt(page, "resolve").waitFor();
+    const rows = page.getByTestId("live-instances").getByRole("button");
+    const listed = () => rows.evaluateAll((buttons) => buttons.map((row) => row.getAttribute("data-testid")));
+    await expect.poll(listed).toContain(`live-instance-${accepted}`);
+    expect(await page.getByTestId(`live-instance-${accepted}`).textContent()).toContain(
+      "Waits at Investigate and resolve",
+    );
+
+    // when the triage badge on the canvas is clicked
+    await countAt(page, "triage").click();
+
+    // then only instances waiting at triage are listed, and the badge is pressed
+    await expect.poll(listed).not.toContain(`live-instance-${accepted}`);
+    expect((await listed()).length).toBeGreaterThan(0);
+    for (const row of await rows.all()) expect(await row.textContent()).toContain("Waits at Triage");
+    expect(await countAt(page, "triage").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByTestId("live-step-filter").inputValue()).toBe("triage");
+
+    // when the resolve step is picked from the keyboard, in the picture's text list
+    await page.getByTestId("standing-pick-resolve").focus();
+    await page.keyboard.press("Enter");
+
+    // then only the accepted incident is listed
+    await expect.poll(listed).toEqual([`live-instance-${accepted}`]);
+    expect(await page.getByTestId("live-waiting-count").textContent()).toContain(
+      "1 waiting at Investigate and resolve",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // when the same count is pressed again (space, this time), everything is listed again
+    await page.keyboard.press("Space");
+    await expect.poll(async () => (await listed()).length).toBeGreaterThan(1);
+    expect(await page.getByTestId("live-step-filter").inputValue()).toBe("");
+    await screenshot(page, "live-filter-laptop");
+    await context.close();
+  });
+
   it("says so when the workflow was never published, and refuses agents", async () => {
     // given a workflow that only has a draft
     const draft = await flowdesk.adminApi("PUT", "/api/workflows/draft-only/draft", {
@@ -201,6 +261,11 @@ describe("the instance view", () => {
     expect(await page.getByTestId("standing-list").textContent()).toContain("Triage");
     expect(await page.getByTestId("instance-tasks").textContent()).toContain("In the queue of service-desk");
     expect(await page.getByTestId("instance-status").textContent()).toBe("Running");
+    // and people are named in words, not by user name
+    expect(await page.locator(".instance-screen__meta").textContent()).toContain(
+      "Requested by Rita Requester",
+    );
+    expect(await page.locator(".instance-screen__meta").textContent()).not.toContain("rita.requester");
     await screenshot(page, "instance-running-laptop");
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -210,6 +275,10 @@ describe("the instance view", () => {
     // then the page shows it completed, without a reload
     await expect.poll(() => page.getByTestId("instance-status").textContent()).toBe("Completed");
     expect(await classOf(page, "picture-node-cancelled")).toContain("is-visited");
+    // and who did it is named in words in the tasks and the history
+    expect(await page.getByTestId("instance-tasks").textContent()).toContain("Done by Alex Agent");
+    expect(await history.textContent()).toContain("Alex Agent");
+    expect(await history.textContent()).not.toContain("alex.agent");
     await context.close();
 
     // and on a phone the view fits the width
@@ -219,6 +288,11 @@ describe("the instance view", () => {
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
+    // and the picture opens readable on the path it took, not shrunk to the whole workflow
+    await expect
+      .poll(() => phone.page.locator(".react-flow__viewport").getAttribute("style"))
+      .toMatch(/scale\((0\.[7-9]\d*|1)\)/);
+    expect(await phone.page.getByTestId("picture-node-report").isVisible()).toBe(true);
     await screenshot(phone.page, "instance-completed-phone");
     await phone.context.close();
   });

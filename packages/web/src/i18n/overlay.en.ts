@@ -57,6 +57,7 @@ export const overlayEn = {
     waitingHere_other: "{{count}} instances wait here",
     waitingCount_one: "{{formatted}} waiting",
     waitingCount_other: "{{formatted}} waiting",
+    pickSuffix: "at {{step}}: list only these",
     pickCount_one: "{{count}} instance waits at {{step}}: list only it",
     pickCount_other: "{{count}} instances wait at {{step}}: list only them",
   },

@@ -51,6 +51,7 @@ export const overlayZhCN = {
     standsHere: "在此等待",
     waitingHere_other: "{{count}} 个实例在此等待",
     waitingCount_other: "{{formatted}} 个等待",
+    pickSuffix: "（{{step}}）：只列出它们",
     pickCount_other: "{{count}} 个实例在「{{step}}」等待：只列出它们",
   },
 } satisfies Catalog;

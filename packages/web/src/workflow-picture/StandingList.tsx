@@ -35,11 +35,14 @@ export const StandingList = ({
                 type="button"
                 className="standing-list__count standing-list__pick"
                 aria-pressed={line.nodeId === pickedStep}
-                aria-label={t("overlay.picture.pickCount", { count: line.count, step: line.name })}
                 onClick={() => onCountPick(line.nodeId)}
                 data-testid={`standing-pick-${line.nodeId}`}
               >
                 {count}
+                <span className="visually-hidden">
+                  {" "}
+                  {t("overlay.picture.pickSuffix", { step: line.name })}
+                </span>
               </button>
             ) : (
               <span className="standing-list__count">{count}</span>
