@@ -37,6 +37,11 @@ export const WaitingList = ({
 }: Props) => {
   const { t } = useTranslation();
   const filterId = useId();
+  // A picked step everyone has since left stays offered (with 0) until the reader picks another.
+  const options =
+    step === undefined || steps.some((entry) => entry.nodeId === step)
+      ? steps
+      : [...steps, { nodeId: step, name: stepName(step), count: 0 }];
   const shown =
     step === undefined
       ? instances
@@ -57,7 +62,7 @@ export const WaitingList = ({
               data-testid="live-step-filter"
             >
               <option value="">{t("overlay.running.allSteps", { formatted: formatNumber(running) })}</option>
-              {steps.map((entry) => (
+              {options.map((entry) => (
                 <option key={entry.nodeId} value={entry.nodeId}>
                   {t("overlay.running.stepOption", {
                     name: entry.name,
