@@ -6,6 +6,7 @@ import {
   indexProblems,
   mergeForDiff,
   moveNodes,
+  problemsAbout,
   removeNodes,
   toCanvas,
 } from "@flowdesk/web/designer-model";
@@ -66,6 +67,22 @@ describe("canvas <-> definition mapping", () => {
     expect(canvas.edges.find((edge) => edge.id === "edge-5")?.data.problems.map((p) => p.code)).toEqual([
       "FD2",
     ]);
+  });
+
+  it("problemsAbout picks the problems whose pointer names one step or connection", () => {
+    // given
+    const checked = workflow();
+    const problems = [
+      { code: "FD1", severity: "error" as const, pointer: "/nodes/2/config", message: "a" },
+      { code: "FD2", severity: "error" as const, pointer: "/nodes/3", message: "b" },
+      { code: "FD3", severity: "error" as const, pointer: "/edges/4/condition", message: "c" },
+    ];
+    // when
+    const aboutDecision = problemsAbout(checked, problems, { kind: "node", id: "decision-1" });
+    const aboutEdge = problemsAbout(checked, problems, { kind: "edge", id: "edge-5" });
+    // then
+    expect(aboutDecision.map((problem) => problem.code)).toEqual(["FD1"]);
+    expect(aboutEdge.map((problem) => problem.code)).toEqual(["FD3"]);
   });
 
   it("edges show their condition or outcome as label", () => {

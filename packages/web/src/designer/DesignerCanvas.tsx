@@ -14,7 +14,16 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type DragEvent,
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { checkConnection } from "../core-bridge/core-rules.ts";
 import {
@@ -148,7 +157,9 @@ export const DesignerCanvas = memo(function DesignerCanvas({
   useEffect(() => {
     // Keep what React Flow measured, and the very same object for a node that did not
     // change, so only changed nodes render again (1,000-step workflows stay fluid).
-    setNodes((previous) => mergeNodes(previous, canvas.nodes));
+    // As a transition: this second canvas pass over 1,000 nodes yields to more urgent
+    // work (the worker's findings for the problems panel, the next key press).
+    startTransition(() => setNodes((previous) => mergeNodes(previous, canvas.nodes)));
   }, [canvas.nodes]);
   const edgesRef = useRef<Edge[]>([]);
   const edges = useMemo(() => toFlowEdges(canvas.edges, edgesRef.current), [canvas.edges]);

@@ -1,7 +1,7 @@
 import { hasErrors, type Problem, type WorkflowDefinition } from "@flowdesk/core";
 import { nodeRegistry, paletteGroups } from "@flowdesk/nodes/descriptors";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useDeferredValue, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
@@ -12,7 +12,7 @@ import { DesignerToolbar } from "./DesignerToolbar.tsx";
 import { EdgePanel } from "./EdgePanel.tsx";
 import { downloadJson, readJsonFile } from "./file-transfer.ts";
 import { computeLayout } from "./model/auto-layout.ts";
-import { indexProblems } from "./model/canvas-mapping.ts";
+import { problemsAbout } from "./model/canvas-mapping.ts";
 import { copyFragment, rekeyFragment } from "./model/clipboard.ts";
 import { addEdge, configureEdge } from "./model/commands/edge-commands.ts";
 import { addNode, configureNode, moveNodes } from "./model/commands/node-commands.ts";
@@ -34,6 +34,7 @@ import { useDesignerState, useLiveProblems } from "./use-designer-state.ts";
 import { useRelatedDefinitions } from "./use-related-definitions.ts";
 import { useWorkingCopy } from "./use-working-copy.ts";
 import { VersionsDialog } from "./VersionsDialog.tsx";
+import { prepareValidationWorker } from "./validation-worker-slot.ts";
 import { WorkflowPanel } from "./WorkflowPanel.tsx";
 
 const isWorkflow = (value: unknown): value is WorkflowDefinition =>
@@ -46,6 +47,8 @@ const isWorkflow = (value: unknown): value is WorkflowDefinition =>
 /** The workflow designer screen: loads the draft (else the newest version), then hands it to the editor. */
 export const WorkflowDesigner = ({ workflowId }: { workflowId: string }) => {
   const { t } = useTranslation();
+  // The validator gets ready while the workflow loads.
+  useEffect(prepareValidationWorker, []);
   const { value: store, failed } = useWorkingCopy<WorkflowDefinition, DesignerStore>(
     "workflows",
     workflowId,
@@ -67,10 +70,6 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
   const { definition, selection } = state;
   const related = useRelatedDefinitions(definition);
   const { problems, checking, checked } = useLiveProblems(store, nodeRegistry, related);
-  const problemIndex = useMemo(
-    () => indexProblems(checked ?? definition, problems),
-    [checked, definition, problems],
-  );
   // The canvas follows edits and findings at low priority: React Flow redrawing 1,000
   // steps must not hold up the problems panel, which shows the check the moment the
   // worker answers (React leaves an unfinished canvas render for it). Problems travel
@@ -243,6 +242,17 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
     selection.edges.length === 1 && selection.nodes.length === 0
       ? definition.edges.find((edge) => edge.id === selection.edges[0])
       : undefined;
+  // Only the inspected step's or connection's problems: indexing all of them on every
+  // check would slow down the render that shows the check.
+  const inspectedKind = selectedNode ? "node" : selectedEdge ? "edge" : undefined;
+  const inspectedId = selectedNode?.id ?? selectedEdge?.id;
+  const inspectedProblems = useMemo(
+    () =>
+      inspectedKind && inspectedId
+        ? problemsAbout(checked ?? definition, problems, { kind: inspectedKind, id: inspectedId })
+        : [],
+    [checked, definition, problems, inspectedKind, inspectedId],
+  );
   const allProblems = problems.length > 0 || serverProblems.length === 0 ? problems : serverProblems;
   const blocked = checking || hasErrors(problems);
 
@@ -295,7 +305,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
           <NodePanel
             node={selectedNode}
             registry={nodeRegistry}
-            problems={problemIndex.nodes.get(selectedNode.id) ?? []}
+            problems={inspectedProblems}
             onChange={(settings) =>
               store.dispatch(configureNode(store.getState().definition, selectedNode.id, settings))
             }
@@ -305,7 +315,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
             edge={selectedEdge}
             definition={definition}
             registry={nodeRegistry}
-            problems={problemIndex.edges.get(selectedEdge.id) ?? []}
+            problems={inspectedProblems}
             onChange={(settings) =>
               store.dispatch(configureEdge(store.getState().definition, selectedEdge.id, settings))
             }

@@ -113,6 +113,17 @@ export const indexProblems = (definition: WorkflowDefinition, problems: readonly
   return { nodes, edges };
 };
 
+/** The problems about one node or edge of `definition`. */
+export const problemsAbout = (
+  definition: WorkflowDefinition,
+  problems: readonly Problem[],
+  about: { kind: "node" | "edge"; id: string },
+): Problem[] =>
+  problems.filter((problem) => {
+    const target = problemTarget(definition, problem);
+    return target?.kind === about.kind && target.id === about.id;
+  });
+
 export const problemTarget = (
   definition: WorkflowDefinition,
   problem: Pick<Problem, "pointer">,
