@@ -107,6 +107,7 @@ describe("the live workflow view", () => {
     await expect.poll(() => first.textContent()).toContain(INCIDENT.shortDescription);
     expect(await first.textContent()).toContain("Requested by Rita Requester");
     expect(await first.textContent()).toContain("Waits at Triage");
+    expect(await first.textContent()).toContain("SLA on track · P3");
     expect(await first.textContent()).not.toContain("rita.requester");
     // the longest waiting comes first
     const order = await page
