@@ -8,6 +8,8 @@ import { instanceAudienceOf, maySeeInstance } from "../security/record-visibilit
 import type { SignedInUser } from "../security/request-auth.ts";
 import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
 import {
+  CANCEL_BODY,
+  cancelReasonOf,
   HISTORY_ENTRY_SCHEMA,
   ID_PARAMS,
   INSTANCE_STATUS_SCHEMA,
@@ -149,14 +151,7 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
     summary: "Cancel a running instance (its open tasks and timers end with it)",
     tag: "instances",
     params: ID_PARAMS,
-    body: {
-      schema: {
-        type: "object",
-        properties: { reason: { type: "string", maxLength: 2000 } },
-        additionalProperties: false,
-      },
-      required: false,
-    },
+    body: CANCEL_BODY,
     responses: {
       "200": { description: "The instance's new status and version." },
       "404": { description: "No such instance, or not one the caller may see." },
@@ -164,7 +159,7 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
     async handle(call) {
       const id = String(call.params.id);
       const viewer = signedIn(call.user);
-      const reason = (call.body as { reason?: string } | undefined)?.reason;
+      const reason = cancelReasonOf(call.body);
       if (!(await context.store.transaction((tx) => maySeeInstance(tx, viewer, id))))
         throw noSuchInstance(id);
       const result = await runCommand(() =>

@@ -11,6 +11,8 @@ import type { SignedInUser } from "../security/request-auth.ts";
 import { mayRequest } from "./catalog.routes.ts";
 import { REQUEST_PROGRESS_PROPERTIES, requestProgress } from "./request-progress.ts";
 import {
+  CANCEL_BODY,
+  cancelReasonOf,
   HISTORY_ENTRY_SCHEMA,
   ID_PARAMS,
   INSTANCE_STATUS_SCHEMA,
@@ -212,14 +214,7 @@ export const requestOperations = (context: ApiContext): Operation[] => [
     summary: "The requester withdraws their own request while it is still running",
     tag: "requests",
     params: ID_PARAMS,
-    body: {
-      schema: {
-        type: "object",
-        properties: { reason: { type: "string", maxLength: 2000 } },
-        additionalProperties: false,
-      },
-      required: false,
-    },
+    body: CANCEL_BODY,
     responses: {
       "200": { description: "The request, now cancelled.", schema: REQUEST_SCHEMA },
       "404": { description: "No such request of the caller's." },
@@ -228,7 +223,7 @@ export const requestOperations = (context: ApiContext): Operation[] => [
     async handle(call) {
       const user = signedIn(call.user);
       const id = String(call.params.id);
-      const reason = (call.body as { reason?: string } | undefined)?.reason;
+      const reason = cancelReasonOf(call.body);
       const request = await context.store.transaction((tx) => tx.requests.get(id));
       // Only the requester withdraws a request; staff cancel instances through /api/instances.
       if (request === undefined || request.requesterId !== user.id) {

@@ -16,6 +16,20 @@ export const ID_PARAMS: JsonSchema = {
   additionalProperties: false,
 };
 
+/** Body of the cancel operations (a requester withdrawing a request, staff cancelling an instance). */
+export const CANCEL_BODY: { schema: JsonSchema; required: boolean } = {
+  schema: {
+    type: "object",
+    properties: { reason: { type: "string", maxLength: 2000 } },
+    additionalProperties: false,
+  },
+  required: false,
+};
+
+/** The optional reason of a validated cancel body (absent when the body was). */
+export const cancelReasonOf = (body: unknown): string | undefined =>
+  (body as { reason?: string } | undefined)?.reason;
+
 export const HISTORY_ENTRY_SCHEMA: JsonSchema = {
   type: "object",
   required: ["seq", "instanceId", "type", "at"],
