@@ -70,17 +70,12 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
   const { definition, selection } = state;
   const related = useRelatedDefinitions(definition);
   const { problems, checking, checked } = useLiveProblems(store, nodeRegistry, related);
-  // The canvas follows edits and findings at low priority: React Flow redrawing 1,000
-  // steps must not hold up the problems panel, which shows the check the moment the
-  // worker answers (React leaves an unfinished canvas render for it). Problems travel
-  // with the definition they were found on, so steps are marked right while the canvas
-  // catches up.
-  const canvasView = useDeferredValue(
-    useMemo(
-      () => ({ definition, selection, problems, problemsOf: checked }),
-      [definition, selection, problems, checked],
-    ),
-  );
+  // New findings mark the steps after the problems panel has shown them: re-marking
+  // 1,000 steps must not hold up the list the person is reading. They travel with the
+  // definition they were found on, so the marks land on the right steps even when the
+  // canvas already shows a newer edit. (Edits themselves reach the canvas at once:
+  // deferring those made React Flow redraw later and slowed the panel too, measured.)
+  const marked = useDeferredValue(useMemo(() => ({ problems, of: checked }), [problems, checked]));
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [busy, setBusy] = useState(false);
@@ -290,11 +285,11 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
       />
       <Palette registry={nodeRegistry} groups={paletteGroups} onInsert={canvasEvents.onInsert} />
       <DesignerCanvas
-        definition={canvasView.definition}
+        definition={definition}
         registry={nodeRegistry}
-        problems={canvasView.problems}
-        problemsOf={canvasView.problemsOf}
-        selection={canvasView.selection}
+        problems={marked.problems}
+        problemsOf={marked.of}
+        selection={selection}
         onSelect={canvasEvents.onSelect}
         onMove={canvasEvents.onMove}
         onConnect={canvasEvents.onConnect}
