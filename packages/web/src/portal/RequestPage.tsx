@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { routeHref } from "../app/hash-route.ts";
 import { type LivePayload, useLiveRefresh, useLiveRoom } from "../live/live-context.tsx";
@@ -23,7 +23,6 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
   const { t } = useTranslation();
   const request = useResource((signal) => portalApi.request(requestId, signal), requestId);
   const [confirming, setConfirming] = useState(false);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   useLiveRoom({ instanceId: requestId });
   useLiveRefresh(
     ["request.status", "instance.updated", "task.created", "task.updated", "sla.warning", "sla.breached"],
@@ -63,7 +62,7 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
           <StatusBadge status={detail.status} />
         </div>
         {detail.mayCancel ? (
-          <button ref={cancelButton} type="button" className="button" onClick={() => setConfirming(true)}>
+          <button type="button" className="button" onClick={() => setConfirming(true)}>
             {t("portal.request.cancel")}
           </button>
         ) : null}
@@ -135,10 +134,7 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
         <CancelRequestDialog
           requestId={detail.id}
           title={detail.title}
-          onClose={() => {
-            setConfirming(false);
-            cancelButton.current?.focus();
-          }}
+          onClose={() => setConfirming(false)}
           onCancelled={() => {
             setConfirming(false);
             request.reload();
