@@ -1,7 +1,7 @@
 /**
  * Designer benchmark in headless Chromium: a generated 1,000-node workflow opens and is
  * interactive (designer_open_1000_ms), and the problems panel shows the result of an
- * edit (designer_revalidate_ms, debounce included). Needs a built web app in
+ * edit (designer_revalidate_ms, every wait included). Needs a built web app in
  * FLOWDESK_WEB_DIR (default packages/web/dist; vite build) and /usr/bin/chromium. The API
  * is the e2e suite's in-memory fake.
  */
