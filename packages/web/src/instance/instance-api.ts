@@ -1,9 +1,10 @@
 import type { SlaState, WorkflowDefinition } from "@flowdesk/core";
 import { api } from "../api/api-client.ts";
+import type { HistoryEntry, InstanceStatus, TaskHead } from "../api/runtime-records.ts";
 
 /* Typed calls of the instance view, on the shapes instance.routes.ts and incident.routes.ts answer. */
 
-export type InstanceStatus = "running" | "completed" | "cancelled";
+export type { InstanceStatus };
 
 export interface InstanceSummary {
   id: string;
@@ -22,28 +23,15 @@ export interface InstancePosition {
   waitsFor: string;
 }
 
-export interface HistoryRow {
-  seq: number;
+export interface HistoryRow extends HistoryEntry {
   instanceId: string;
-  type: string;
-  nodeId: string | null;
   tokenId: string | null;
-  actor: string | null;
-  data?: unknown;
-  at: string;
 }
 
-export interface InstanceTask {
-  id: string;
-  nodeId: string;
-  kind: "task" | "approval";
-  title: string | null;
-  assigneeUser: string | null;
-  assigneeGroup: string | null;
+export interface InstanceTask extends TaskHead {
   state: "open" | "claimed" | "completed" | "cancelled";
   outcome: string | null;
   completedBy: string | null;
-  dueAt: string | null;
   createdAt: string;
 }
 

@@ -1,5 +1,6 @@
 import type { FormDefinition, Problem } from "@flowdesk/core";
 import { api } from "../api/api-client.ts";
+import type { HistoryEntry, InstanceStatus, TaskHead } from "../api/runtime-records.ts";
 
 /* Typed calls of the service portal: catalog, forms, the requester's own requests. */
 
@@ -25,7 +26,8 @@ export interface CatalogItem {
   version: number;
 }
 
-export type RequestStatus = "running" | "completed" | "cancelled";
+/** A request is the instance its workflow runs, so it has the instance's status. */
+export type RequestStatus = InstanceStatus;
 
 export interface RequestSummary {
   id: string;
@@ -39,24 +41,10 @@ export interface RequestSummary {
   updatedAt: string;
 }
 
-export interface HistoryEntry {
-  seq: number;
-  type: string;
-  nodeId: string | null;
-  actor: string | null;
-  data: unknown;
-  at: string;
-}
+export type { HistoryEntry };
 
-export interface OpenTask {
-  id: string;
-  nodeId: string;
-  kind: "task" | "approval";
-  title: string | null;
-  assigneeUser: string | null;
-  assigneeGroup: string | null;
+export interface OpenTask extends TaskHead {
   state: string;
-  dueAt: string | null;
 }
 
 export interface SlaClockView {
