@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../app/session-context.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
+import { useDebounced } from "../widgets/use-debounced.ts";
 import { type AdminGroup, type AdminUser, adminApi, type RoleInfo } from "./admin-api.ts";
 import { Pager } from "./Pager.tsx";
 import { PasswordReset } from "./PasswordReset.tsx";
@@ -22,23 +23,14 @@ const loadChoices = async (signal: AbortSignal): Promise<Choices> => {
   return { roles: roles.items, groups: groups.items };
 };
 
-/** The text searched for once the person pauses typing, so each key press is not a request. */
-const useSettled = (value: string, delayMs = 300): string => {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-};
-
 /** Users: search, create, edit roles and groups, disable or enable, reset a password. */
 export const UsersSection = () => {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [query, setQuery] = useState("");
   const [page, setPage] = useState(0);
-  const search = useSettled(query);
+  // Searched once the person pauses typing, so each key press is not a request.
+  const search = useDebounced(query, 300);
   const choices = useResource(loadChoices, "choices");
   const users = useResource((signal) => adminApi.listUsers(search, page, signal), `${search}|${page}`);
   const [panel, setPanel] = useState<Panel>({ open: "none" });
