@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error.ts";
 import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { type AdminGroup, adminApi } from "./admin-api.ts";
+import { PanelForm } from "./PanelForm.tsx";
 import { TextField } from "./TextField.tsx";
-import { usePanelFocus } from "./use-panel-focus.ts";
 
 const GROUP_ID = /^[a-z][a-z0-9-]*$/;
 
@@ -27,7 +27,6 @@ const GroupForm = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
-  const focus = usePanelFocus(onCancel);
   const [id, setId] = useState(group?.id ?? "");
   const [title, setTitle] = useState(group?.title ?? "");
   const [description, setDescription] = useState(group?.description ?? "");
@@ -37,8 +36,7 @@ const GroupForm = ({
   const idError = group || !tried ? undefined : GROUP_ID.test(id) ? undefined : t("admin.groups.errors.id");
   const titleError = tried && title.trim() === "" ? t("admin.groups.errors.title") : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTried(true);
     if ((!group && !GROUP_ID.test(id)) || title.trim() === "") return;
     setBusy(true);
@@ -52,15 +50,14 @@ const GroupForm = ({
 
   const prefix = group ? "group-edit" : "group-create";
   return (
-    <form
-      className="admin-card admin-form"
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={focus.onKeyDown}
-      noValidate
+    <PanelForm
+      title={group ? t("admin.groups.editTitle", { name: group.id }) : t("admin.groups.createTitle")}
+      submitLabel={group ? t("admin.groups.save") : t("admin.groups.create")}
+      busy={busy}
+      problem={serverError}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <h2 ref={focus.heading} tabIndex={-1}>
-        {group ? t("admin.groups.editTitle", { name: group.id }) : t("admin.groups.createTitle")}
-      </h2>
       <div className="field-row">
         {!group && (
           <TextField
@@ -89,20 +86,7 @@ const GroupForm = ({
           onChange={(event) => setDescription(event.target.value)}
         />
       </div>
-      {serverError && (
-        <p className="notice notice--error" role="alert">
-          {serverError}
-        </p>
-      )}
-      <div className="admin-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {group ? t("admin.groups.save") : t("admin.groups.create")}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          {t("admin.cancel")}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 };
 

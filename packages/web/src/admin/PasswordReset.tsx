@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminUser } from "./admin-api.ts";
+import { PanelForm } from "./PanelForm.tsx";
 import { TextField } from "./TextField.tsx";
-import { usePanelFocus } from "./use-panel-focus.ts";
 import { checkPassword, MIN_PASSWORD_LENGTH, serverFieldErrors } from "./user-validation.ts";
 
 /** Sets a new password for a user; the server ends every session they have. */
@@ -16,13 +16,11 @@ export const PasswordReset = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
-  const focus = usePanelFocus(onCancel);
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const problem = checkPassword(password);
     if (problem) return setError(t(`admin.users.errors.${problem}`, { min: MIN_PASSWORD_LENGTH }));
     setBusy(true);
@@ -36,15 +34,13 @@ export const PasswordReset = ({
   };
 
   return (
-    <form
-      className="admin-card admin-form"
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={focus.onKeyDown}
-      noValidate
+    <PanelForm
+      title={t("admin.users.resetTitle", { name: user.username })}
+      submitLabel={t("admin.users.resetPassword")}
+      busy={busy}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <h2 ref={focus.heading} tabIndex={-1}>
-        {t("admin.users.resetTitle", { name: user.username })}
-      </h2>
       <p className="field-hint">{t("admin.users.resetHint")}</p>
       <TextField
         id="user-reset-password"
@@ -59,14 +55,6 @@ export const PasswordReset = ({
           setError(undefined);
         }}
       />
-      <div className="admin-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {t("admin.users.resetPassword")}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          {t("admin.cancel")}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 };

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminGroup, RoleInfo } from "./admin-api.ts";
 import { ChoiceList } from "./ChoiceList.tsx";
+import { PanelForm } from "./PanelForm.tsx";
 import { TextField } from "./TextField.tsx";
-import { usePanelFocus } from "./use-panel-focus.ts";
 import {
   type FieldErrors,
   MIN_PASSWORD_LENGTH,
@@ -33,7 +33,6 @@ export const UserForm = ({
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
-  const focus = usePanelFocus(onCancel);
   const [draft, setDraft] = useState(initial);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -55,8 +54,7 @@ export const UserForm = ({
     });
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTried(true);
     if (Object.keys(validateUserDraft(draft, mode)).length > 0) return;
     setBusy(true);
@@ -70,17 +68,18 @@ export const UserForm = ({
 
   const prefix = `user-${mode}`;
   return (
-    <form
-      className="admin-card admin-form"
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={focus.onKeyDown}
-      noValidate
-    >
-      <h2 ref={focus.heading} tabIndex={-1}>
-        {mode === "create"
+    <PanelForm
+      title={
+        mode === "create"
           ? t("admin.users.createTitle")
-          : t("admin.users.editTitle", { name: initial.username })}
-      </h2>
+          : t("admin.users.editTitle", { name: initial.username })
+      }
+      submitLabel={mode === "create" ? t("admin.users.create") : t("admin.users.save")}
+      busy={busy}
+      problem={server.general}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <div className="field-row">
         {mode === "create" && (
           <TextField
@@ -143,19 +142,6 @@ export const UserForm = ({
           error={errorOf("groups")}
         />
       </div>
-      {server.general && (
-        <p className="notice notice--error" role="alert">
-          {server.general}
-        </p>
-      )}
-      <div className="admin-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {mode === "create" ? t("admin.users.create") : t("admin.users.save")}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          {t("admin.cancel")}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 };
