@@ -29,17 +29,16 @@ describe.each(BACKENDS)("which instances an agent sees on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    desk = new HardwareDesk(t);
-    await desk.signInAll([
-      ["olivia", ["process-owner"], []],
-      ["rita", ["requester"], []],
-      ["fiona", ["agent"], ["procurement"]],
-      ["gus", ["agent"], ["facilities"]],
-    ]);
-    await HardwareDesk.publishHardwareCategory(t.store);
-    await desk.publish("olivia", "forms", hardwareFixture("hardware-request.form.json"));
-    await desk.publish("olivia", "workflows", fulfilmentFor("procurement"));
-    await desk.publish("olivia", "catalog-items", hardwareFixture("handed-out-hardware.catalog-item.json"));
+    desk = await HardwareDesk.open(
+      t,
+      [
+        ["olivia", ["process-owner"], []],
+        ["rita", ["requester"], []],
+        ["fiona", ["agent"], ["procurement"]],
+        ["gus", ["agent"], ["facilities"]],
+      ],
+      { workflow: fulfilmentFor("procurement") },
+    );
     // given one request whose task went to procurement, then (version 2) one whose task went to facilities
     procurementInstance = await desk.submit("rita");
     await desk.publish("olivia", "workflows", fulfilmentFor("facilities"));

@@ -2,26 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
 import { BACKENDS, openTestApp, type TestApp, visitor } from "./support/test-app.ts";
 
-const DEFINITIONS: [string, string][] = [
-  ["forms", "hardware-request.form.json"],
-  ["workflows", "hardware-fulfilment.workflow.json"],
-  ["catalog-items", "handed-out-hardware.catalog-item.json"],
-];
-
 describe.each(BACKENDS)("a requester withdraws their request on $name", (backend) => {
   let t: TestApp;
   let desk: HardwareDesk;
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    desk = new HardwareDesk(t);
-    await desk.signInAll([
+    desk = await HardwareDesk.open(t, [
       ["olivia", ["process-owner"], []],
       ["rita", ["requester"], []],
       ["ron", ["requester"], []],
     ]);
-    await HardwareDesk.publishHardwareCategory(t.store);
-    for (const [segment, file] of DEFINITIONS) await desk.publish("olivia", segment, hardwareFixture(file));
   });
   afterAll(async () => t.close());
 

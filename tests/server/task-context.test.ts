@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTaskContext } from "../../packages/server/src/routes/task-context.routes.ts";
-import { HARDWARE_DATA, HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
+import { HARDWARE_DATA, HardwareDesk } from "./support/hardware-desk.ts";
 import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
-
-const DEFINITIONS: [string, string][] = [
-  ["forms", "hardware-request.form.json"],
-  ["workflows", "hardware-fulfilment.workflow.json"],
-  ["catalog-items", "handed-out-hardware.catalog-item.json"],
-];
 
 /* A desk under an SLA policy whose fulfilment task has its own form, to pin form versions and clocks. */
 const deskPolicy = {
@@ -81,15 +75,12 @@ describe.each(BACKENDS)("a task's context for the inbox on $name", (backend) => 
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    desk = new HardwareDesk(t);
-    await desk.signInAll([
+    desk = await HardwareDesk.open(t, [
       ["olivia", ["process-owner"], []],
       ["rita", ["requester"], []],
       ["fiona", ["agent"], ["procurement"]],
       ["sam", ["agent"], ["service-desk"]],
     ]);
-    await HardwareDesk.publishHardwareCategory(t.store);
-    for (const [segment, file] of DEFINITIONS) await desk.publish("olivia", segment, hardwareFixture(file));
   });
   afterAll(async () => t.close());
 

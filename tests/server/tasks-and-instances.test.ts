@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HARDWARE_DATA as DATA, HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
+import { HARDWARE_DATA as DATA, HardwareDesk } from "./support/hardware-desk.ts";
 import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
-
-const DEFINITIONS: [string, string][] = [
-  ["forms", "hardware-request.form.json"],
-  ["workflows", "hardware-fulfilment.workflow.json"],
-  ["catalog-items", "handed-out-hardware.catalog-item.json"],
-];
 
 describe.each(BACKENDS)("tasks and instances on $name", (backend) => {
   let t: TestApp;
@@ -21,15 +15,12 @@ describe.each(BACKENDS)("tasks and instances on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    desk = new HardwareDesk(t);
-    await desk.signInAll([
+    desk = await HardwareDesk.open(t, [
       ["olivia", ["process-owner"], []],
       ["rita", ["requester"], []],
       ["fiona", ["agent"], ["procurement"]],
       ["fred", ["agent"], ["procurement"]],
     ]);
-    await HardwareDesk.publishHardwareCategory(t.store);
-    for (const [segment, file] of DEFINITIONS) await desk.publish("olivia", segment, hardwareFixture(file));
   });
   afterAll(async () => t.close());
 

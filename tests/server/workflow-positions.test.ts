@@ -2,12 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HardwareDesk, hardwareFixture } from "./support/hardware-desk.ts";
 import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
 
-const DEFINITIONS: [string, string][] = [
-  ["forms", "hardware-request.form.json"],
-  ["workflows", "hardware-fulfilment.workflow.json"],
-  ["catalog-items", "handed-out-hardware.catalog-item.json"],
-];
-
 describe.each(BACKENDS)("workflow positions on $name", (backend) => {
   let t: TestApp;
   let desk: HardwareDesk;
@@ -16,8 +10,7 @@ describe.each(BACKENDS)("workflow positions on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    desk = new HardwareDesk(t);
-    await desk.signInAll([
+    desk = await HardwareDesk.open(t, [
       ["olivia", ["process-owner"], []],
       ["rita", ["requester"], []],
       ["fiona", ["agent"], ["procurement"]],
@@ -28,8 +21,6 @@ describe.each(BACKENDS)("workflow positions on $name", (backend) => {
       if (rita)
         await tx.users.update(rita.id, { displayName: "Rita Requester", at: new Date().toISOString() });
     });
-    await HardwareDesk.publishHardwareCategory(t.store);
-    for (const [segment, file] of DEFINITIONS) await desk.publish("olivia", segment, hardwareFixture(file));
   });
   afterAll(async () => t.close());
 

@@ -66,6 +66,24 @@ export class HardwareDesk {
     );
   }
 
+  /**
+   * A desk ready for hardware requests: `users` signed in, the category published, and the
+   * hardware form, fulfilment workflow (or `workflow` in its place) and item published by `owner`.
+   */
+  static async open(
+    t: TestApp,
+    users: readonly DeskUser[],
+    { owner = "olivia", workflow }: { owner?: string; workflow?: Record<string, unknown> } = {},
+  ): Promise<HardwareDesk> {
+    const desk = new HardwareDesk(t);
+    await desk.signInAll(users);
+    await HardwareDesk.publishHardwareCategory(t.store);
+    await desk.publish(owner, "forms", hardwareFixture("hardware-request.form.json"));
+    await desk.publish(owner, "workflows", workflow ?? hardwareFixture("hardware-fulfilment.workflow.json"));
+    await desk.publish(owner, "catalog-items", hardwareFixture("handed-out-hardware.catalog-item.json"));
+    return desk;
+  }
+
   /** Submits a hardware request as `requester`; returns the request (= instance) id. */
   async submit(requester: string): Promise<string> {
     const response = await this.post(requester, "/api/requests", {
