@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BACKENDS,
-  type Client,
-  createTestUser,
-  openTestApp,
-  signIn,
-  type TestApp,
-} from "./support/test-app.ts";
+import { BACKENDS, type Client, openTestApp, signedInUser, type TestApp } from "./support/test-app.ts";
 
 interface Entry {
   actor: string | null;
@@ -21,8 +14,7 @@ describe.each(BACKENDS)("audit log filters on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    await createTestUser(t.store, { username: "ada", roles: ["admin"] });
-    admin = await signIn(t.app, "ada");
+    admin = await signedInUser(t, { username: "ada", roles: ["admin"] });
     before = new Date(Date.now() - 60_000).toISOString();
     // given a user, a group and a change to the user, all by ada
     const user = await admin.agent

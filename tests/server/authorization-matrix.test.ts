@@ -4,6 +4,7 @@ import {
   type Client,
   createTestUser,
   openTestApp,
+  signedInUser,
   signIn,
   type TestApp,
   visitor,
@@ -114,8 +115,7 @@ describe.each(BACKENDS)("authorization matrix on $name", (backend) => {
   beforeAll(async () => {
     t = await openTestApp(backend);
     for (const role of ["admin", "process-owner", "agent", "requester"] as const) {
-      await createTestUser(t.store, { username: `matrix-${role}`, roles: [role] });
-      clients.set(role, await signIn(t.app, `matrix-${role}`));
+      clients.set(role, await signedInUser(t, { username: `matrix-${role}`, roles: [role] }));
     }
     clients.set("anonymous", await visitor(t.app));
     const document = await clients.get("anonymous")?.agent.get("/api/openapi.json").expect(200);

@@ -1,14 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BACKENDS,
-  type Client,
-  createTestUser,
-  openTestApp,
-  signIn,
-  type TestApp,
-} from "./support/test-app.ts";
+import { BACKENDS, type Client, openTestApp, signedInUser, type TestApp } from "./support/test-app.ts";
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, "fixtures", name), "utf8")) as Record<string, unknown>;
@@ -19,8 +12,7 @@ describe.each(BACKENDS)("definition drafts and versions on $name", (backend) => 
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    await createTestUser(t.store, { username: "olivia", roles: ["process-owner"] });
-    owner = await signIn(t.app, "olivia");
+    owner = await signedInUser(t, { username: "olivia", roles: ["process-owner"] });
   });
   afterAll(async () => t.close());
 

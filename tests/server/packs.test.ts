@@ -4,10 +4,9 @@ import { starterPackFiles } from "../packs/starter-pack.ts";
 import {
   BACKENDS,
   type Client,
-  createTestUser,
   databaseFingerprint,
   openTestApp,
-  signIn,
+  signedInUser,
   type TestApp,
 } from "./support/test-app.ts";
 
@@ -29,8 +28,7 @@ describe.each(BACKENDS)("template packs over the API on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    await createTestUser(t.store, { username: "ada", roles: ["admin"] });
-    admin = await signIn(t.app, "ada");
+    admin = await signedInUser(t, { username: "ada", roles: ["admin"] });
   });
   afterAll(async () => t.close());
 

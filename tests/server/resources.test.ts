@@ -9,6 +9,7 @@ import {
   type Client,
   createTestUser,
   openTestApp,
+  signedInUser,
   signIn,
   type TestApp,
 } from "./support/test-app.ts";
@@ -22,8 +23,7 @@ describe.each(BACKENDS)("accounts, catalog and directory on $name", (backend) =>
   beforeAll(async () => {
     t = await openTestApp(backend);
     await importStarterPack(t.store, { root: REPOSITORY_ROOT, now: new Date() });
-    await createTestUser(t.store, { username: "ada", roles: ["admin"] });
-    admin = await signIn(t.app, "ada");
+    admin = await signedInUser(t, { username: "ada", roles: ["admin"] });
   });
   afterAll(async () => t.close());
 
@@ -128,8 +128,7 @@ describe.each(BACKENDS)("accounts, catalog and directory on $name", (backend) =>
 
   it("lists published catalog categories and only the items a user may request", async () => {
     // given a requester in no group
-    await createTestUser(t.store, { username: "rita", roles: ["requester"] });
-    const rita = await signIn(t.app, "rita");
+    const rita = await signedInUser(t, { username: "rita", roles: ["requester"] });
 
     // when the catalog is read by her and by an admin
     const categories = await rita.agent.get("/api/catalog/categories").expect(200);

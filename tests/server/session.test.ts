@@ -6,6 +6,7 @@ import {
   createTestUser,
   openTestApp,
   quietLogger,
+  signedInUser,
   signIn,
   TEST_PASSWORD,
   type TestApp,
@@ -235,8 +236,7 @@ describe.each(BACKENDS)("sessions on $name", (backend) => {
 
   it("lets a user change their own password with the current one, ending their other sessions", async () => {
     // given a user signed in twice
-    await createTestUser(t.store, { username: "paula", roles: ["requester"] });
-    const laptop = await signIn(t.app, "paula");
+    const laptop = await signedInUser(t, { username: "paula", roles: ["requester"] });
     const phone = await signIn(t.app, "paula");
 
     // when she gives a wrong current password, then the right one

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BACKENDS,
-  type Client,
-  createTestUser,
-  openTestApp,
-  signIn,
-  type TestApp,
-} from "./support/test-app.ts";
+import { BACKENDS, type Client, openTestApp, signedInUser, type TestApp } from "./support/test-app.ts";
 
 describe.each(BACKENDS)("user list search on $name", (backend) => {
   let t: TestApp;
@@ -14,8 +7,7 @@ describe.each(BACKENDS)("user list search on $name", (backend) => {
 
   beforeAll(async () => {
     t = await openTestApp(backend);
-    await createTestUser(t.store, { username: "ada", roles: ["admin"] });
-    admin = await signIn(t.app, "ada");
+    admin = await signedInUser(t, { username: "ada", roles: ["admin"] });
     // given three more accounts, one of them with an e-mail and one with a "_" in its name
     for (const [username, displayName, email] of [
       ["nina", "Nina Network", "nina@example.com"],

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ServerStore } from "@flowdesk/store";
 import { expect } from "vitest";
-import { type Client, createTestUser, signIn, type TestApp } from "./test-app.ts";
+import { type Client, signedInUser, type TestApp } from "./test-app.ts";
 
 /**
  * A small service desk for server tests: users signed in by name, and the
@@ -25,8 +25,7 @@ export class HardwareDesk {
 
   async signInAll(users: readonly DeskUser[]): Promise<void> {
     for (const [username, roles, groups] of users) {
-      await createTestUser(this.t.store, { username, roles, groups });
-      this.clients[username] = await signIn(this.t.app, username);
+      this.clients[username] = await signedInUser(this.t, { username, roles, groups });
     }
   }
 

@@ -122,6 +122,15 @@ export const signIn = async (app: Express, username: string, password = TEST_PAS
   return { agent: client.agent, csrf: (response.body as { csrfToken: string }).csrfToken };
 };
 
+/** Creates a test user and signs them in: the client a test acts through. */
+export const signedInUser = async (
+  t: TestApp,
+  input: { username: string; roles: string[]; groups?: string[] },
+): Promise<Client> => {
+  await createTestUser(t.store, input);
+  return signIn(t.app, input.username);
+};
+
 /** Row count and a content digest of every table: "nothing changed" means these are equal. */
 export const databaseFingerprint = async (store: ServerStore): Promise<Record<string, string>> =>
   store.transaction(async (tx) => {
