@@ -1,11 +1,9 @@
 import type { FormDefinition } from "@flowdesk/core";
 import Form from "@rjsf/core";
-import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import type { UiSchema } from "@rjsf/utils";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formValidator } from "../widgets/form-validator.ts";
-import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
-import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
+import { formSetup } from "../widgets/form-setup.ts";
 import type { TaskOutcome } from "./inbox-api.ts";
 
 interface TaskFormProps {
@@ -59,14 +57,10 @@ export const TaskForm = ({ taskId, definition, outcomes, disabled, busy, onCompl
     <Form
       className="rjsf requester-form task-form"
       idPrefix={`task-${taskId}`}
-      schema={definition.schema as RJSFSchema}
+      {...formSetup(definition, t)}
       uiSchema={(definition.uiSchema ?? {}) as UiSchema}
       formData={data}
-      validator={formValidator}
-      widgets={flowdeskWidgets}
-      translateString={rjsfTranslator(t)}
       liveValidate="onBlur"
-      showErrorList={false}
       disabled={disabled}
       onChange={(event) => setData((event.formData ?? {}) as Record<string, unknown>)}
       onSubmit={(event) => {

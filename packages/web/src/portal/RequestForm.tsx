@@ -1,12 +1,11 @@
 import Form from "@rjsf/core";
-import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
+import type { ErrorSchema, RJSFValidationError, UiSchema } from "@rjsf/utils";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error.ts";
 import { navigate } from "../app/hash-route.ts";
-import { formValidator } from "../widgets/form-validator.ts";
+import { formSetup } from "../widgets/form-setup.ts";
 import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
-import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
 import { fieldIdOfProperty, requesterErrors } from "./live-errors.ts";
 import { type CatalogItem, type PublishedForm, portalApi } from "./portal-api.ts";
 import { requesterUiSchema } from "./requester-ui-schema.ts";
@@ -101,14 +100,10 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
       <Form
         ref={formRef}
         className="rjsf requester-form"
-        schema={form.definition.schema as RJSFSchema}
+        {...formSetup(form.definition, t, REQUESTER_WIDGETS)}
         uiSchema={uiSchema}
         formData={data}
-        validator={formValidator}
-        widgets={REQUESTER_WIDGETS}
-        translateString={rjsfTranslator(t)}
         liveValidate="onChange"
-        showErrorList={false}
         noHtml5Validate
         onError={(errors) => {
           // Focus moves to the first problem only on a submit, not on the validation a blur runs.
