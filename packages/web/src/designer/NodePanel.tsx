@@ -8,6 +8,8 @@ import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
 import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
 import { withDisplayHints } from "../widgets/ui-schema-hints.ts";
 import type { NodeSettings } from "./model/commands/node-commands.ts";
+import { panelTemplates } from "./panel-templates.tsx";
+import { withPanelHints } from "./panel-ui-schema.ts";
 
 interface NodePanelProps {
   node: WorkflowNode;
@@ -52,12 +54,16 @@ export const NodePanel = ({ node, registry, problems, onChange }: NodePanelProps
           idPrefix={`config-${node.id}`}
           schema={descriptor.propertySchema as RJSFSchema}
           uiSchema={{
-            ...(withDisplayHints(descriptor.propertySchema, descriptor.uiSchema) as UiSchema),
+            ...(withPanelHints(
+              descriptor.propertySchema,
+              withDisplayHints(descriptor.propertySchema, descriptor.uiSchema),
+            ) as UiSchema),
             "ui:submitButtonOptions": { norender: true },
           }}
           formData={node.config}
           validator={formValidator}
           widgets={flowdeskWidgets}
+          templates={panelTemplates}
           translateString={rjsfTranslator(t)}
           liveValidate="onChange"
           showErrorList={false}

@@ -115,6 +115,9 @@ export const en = {
     multiSelectionHint: "Ctrl+C copies, Ctrl+V pastes, Delete removes the selection.",
     problemCount_one: "{{count}} problem",
     problemCount_other: "{{count}} problems",
+    choice: "Type",
+    choiceOf: "{{title}} type",
+    addItem: "Add {{item}}",
   },
   problems: {
     title: "Problems",

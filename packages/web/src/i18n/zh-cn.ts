@@ -108,6 +108,9 @@ export const zhCN = {
     multiSelection_other: "已选择 {{count}} 个元素",
     multiSelectionHint: "Ctrl+C 复制，Ctrl+V 粘贴，Delete 删除所选内容。",
     problemCount_other: "{{count}} 个问题",
+    choice: "类型",
+    choiceOf: "{{title}}类型",
+    addItem: "添加{{item}}",
   },
   problems: {
     title: "问题",

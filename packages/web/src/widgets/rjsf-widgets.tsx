@@ -65,8 +65,8 @@ const lookupWidget =
     />
   );
 
-const loadForms = async (query: string) => {
-  const { items } = await api.list("forms");
+const loadDefinitions = (collection: "forms" | "workflows") => async (query: string) => {
+  const { items } = await api.list(collection);
   const needle = query.toLowerCase();
   return items
     .filter((item) => item.id.includes(needle) || item.title.toLowerCase().includes(needle))
@@ -135,7 +135,8 @@ export const flowdeskWidgets: RegistryWidgetsType = {
   durationInput: DurationWidget,
   userPicker: lookupWidget(directoryLoader("users")),
   groupPicker: lookupWidget(directoryLoader("groups")),
-  formPicker: lookupWidget(loadForms),
+  formPicker: lookupWidget(loadDefinitions("forms")),
+  workflowPicker: lookupWidget(loadDefinitions("workflows")),
   userLookup: lookupWidget(directoryLoader("users")),
   groupLookup: lookupWidget(directoryLoader("groups")),
   configurationItemLookup: lookupWidget(directoryLoader("configuration-items")),
