@@ -14,6 +14,7 @@ import {
   EMPTY_AUDIT_FILTER,
 } from "./audit-query.ts";
 import { Pager } from "./Pager.tsx";
+import { StackTable } from "./StackTable.tsx";
 
 /** The audit log, newest first: who did what, when, from where; filtered and paged by the server. */
 export const AuditSection = () => {
@@ -48,43 +49,39 @@ export const AuditSection = () => {
     const pages = auditPageCount(page.total);
     return (
       <>
-        <div className="admin-table-wrap">
-          <table className="data-table admin-stack-table admin-audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.audit.columns.when")}</th>
-                <th scope="col">{t("admin.audit.columns.who")}</th>
-                <th scope="col">{t("admin.audit.columns.what")}</th>
-                <th scope="col">{t("admin.audit.columns.target")}</th>
-                <th scope="col">{t("admin.audit.columns.ip")}</th>
-                <th scope="col">{t("admin.audit.columns.details")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((entry) => (
-                <tr key={entry.seq}>
-                  <td data-label={t("admin.audit.columns.when")}>
-                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                  </td>
-                  <td data-label={t("admin.audit.columns.who")}>{entry.actor ?? t("admin.audit.system")}</td>
-                  <td data-label={t("admin.audit.columns.what")}>
-                    <code className="code">{entry.action}</code>
-                  </td>
-                  <td data-label={t("admin.audit.columns.target")}>
-                    {entry.targetType}
-                    {entry.targetId ? (
-                      <span className="muted admin-sub admin-break">{entry.targetId}</span>
-                    ) : null}
-                  </td>
-                  <td data-label={t("admin.audit.columns.ip")}>{entry.ip ?? ""}</td>
-                  <td data-label={t("admin.audit.columns.details")} className="admin-details">
-                    {auditDetailsText(entry.details)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          className="admin-audit-table"
+          rows={page.items}
+          rowKey={(entry) => entry.seq}
+          columns={[
+            {
+              label: t("admin.audit.columns.when"),
+              cell: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>,
+            },
+            { label: t("admin.audit.columns.who"), cell: (entry) => entry.actor ?? t("admin.audit.system") },
+            {
+              label: t("admin.audit.columns.what"),
+              cell: (entry) => <code className="code">{entry.action}</code>,
+            },
+            {
+              label: t("admin.audit.columns.target"),
+              cell: (entry) => (
+                <>
+                  {entry.targetType}
+                  {entry.targetId ? (
+                    <span className="muted admin-sub admin-break">{entry.targetId}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            { label: t("admin.audit.columns.ip"), cell: (entry) => entry.ip ?? "" },
+            {
+              label: t("admin.audit.columns.details"),
+              className: "admin-details",
+              cell: (entry) => auditDetailsText(entry.details),
+            },
+          ]}
+        />
         <Pager
           label={t("admin.audit.paging")}
           page={filter.page}

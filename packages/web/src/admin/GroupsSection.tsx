@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { type AdminGroup, adminApi } from "./admin-api.ts";
 import { PanelForm } from "./PanelForm.tsx";
+import { StackTable } from "./StackTable.tsx";
 import { TextField } from "./TextField.tsx";
 
 const GROUP_ID = /^[a-z][a-z0-9-]*$/;
@@ -132,52 +133,53 @@ export const GroupsSection = () => {
     const groups = [...resource.data.items].sort((a, b) => a.title.localeCompare(b.title));
     if (groups.length === 0) return <EmptyState title={t("admin.groups.empty")} />;
     return (
-      <div className="admin-table-wrap">
-        <table className="data-table admin-stack-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.groups.columns.title")}</th>
-              <th scope="col">{t("admin.groups.columns.description")}</th>
-              <th scope="col">{t("admin.groups.columns.members")}</th>
-              <th scope="col">{t("admin.groups.columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr key={group.id}>
-                <td data-label={t("admin.groups.columns.title")}>
-                  <strong>{group.title}</strong>
-                  <span className="muted admin-sub">{group.id}</span>
-                </td>
-                <td data-label={t("admin.groups.columns.description")}>{group.description ?? ""}</td>
-                <td data-label={t("admin.groups.columns.members")}>
-                  {group.members.length === 0
-                    ? t("admin.groups.noMembers")
-                    : t("admin.groups.members", {
-                        count: group.members.length,
-                        names: group.members
-                          .slice(0, SHOWN_MEMBERS)
-                          .map((id) => resource.data.names.get(id) ?? id)
-                          .join(", "),
-                      })}
-                  {group.members.length > SHOWN_MEMBERS &&
-                    ` ${t("admin.groups.moreMembers", { count: group.members.length - SHOWN_MEMBERS })}`}
-                </td>
-                <td data-label={t("admin.groups.columns.actions")}>
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => setPanel({ open: "edit", group })}
-                    aria-label={t("admin.groups.editOf", { name: group.title })}
-                  >
-                    {t("admin.groups.edit")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackTable
+        rows={groups}
+        rowKey={(group) => group.id}
+        columns={[
+          {
+            label: t("admin.groups.columns.title"),
+            cell: (group) => (
+              <>
+                <strong>{group.title}</strong>
+                <span className="muted admin-sub">{group.id}</span>
+              </>
+            ),
+          },
+          { label: t("admin.groups.columns.description"), cell: (group) => group.description ?? "" },
+          {
+            label: t("admin.groups.columns.members"),
+            cell: (group) => (
+              <>
+                {group.members.length === 0
+                  ? t("admin.groups.noMembers")
+                  : t("admin.groups.members", {
+                      count: group.members.length,
+                      names: group.members
+                        .slice(0, SHOWN_MEMBERS)
+                        .map((id) => resource.data.names.get(id) ?? id)
+                        .join(", "),
+                    })}
+                {group.members.length > SHOWN_MEMBERS &&
+                  ` ${t("admin.groups.moreMembers", { count: group.members.length - SHOWN_MEMBERS })}`}
+              </>
+            ),
+          },
+          {
+            label: t("admin.groups.columns.actions"),
+            cell: (group) => (
+              <button
+                type="button"
+                className="button small"
+                onClick={() => setPanel({ open: "edit", group })}
+                aria-label={t("admin.groups.editOf", { name: group.title })}
+              >
+                {t("admin.groups.edit")}
+              </button>
+            ),
+          },
+        ]}
+      />
     );
   };
 

@@ -7,6 +7,7 @@ import { useDebounced } from "../widgets/use-debounced.ts";
 import { type AdminGroup, type AdminUser, adminApi, type RoleInfo } from "./admin-api.ts";
 import { Pager } from "./Pager.tsx";
 import { PasswordReset } from "./PasswordReset.tsx";
+import { StackTable } from "./StackTable.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { userPageCount } from "./user-query.ts";
 import { EMPTY_USER_DRAFT } from "./user-validation.ts";
@@ -128,77 +129,79 @@ export const UsersSection = () => {
         {found.length === 0 ? (
           <EmptyState title={query ? t("admin.users.noMatch") : t("admin.users.empty")} />
         ) : (
-          <div className="admin-table-wrap">
-            <table className="data-table admin-stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.users.columns.name")}</th>
-                  <th scope="col">{t("admin.users.columns.roles")}</th>
-                  <th scope="col">{t("admin.users.columns.groups")}</th>
-                  <th scope="col">{t("admin.users.columns.status")}</th>
-                  <th scope="col">{t("admin.users.columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {found.map((user) => (
-                  <tr key={user.id} data-username={user.username}>
-                    <td data-label={t("admin.users.columns.name")}>
-                      <strong>{user.displayName}</strong>
-                      <span className="muted admin-sub">
-                        {user.username}
-                        {user.email ? ` · ${user.email}` : ""}
-                      </span>
-                    </td>
-                    <td data-label={t("admin.users.columns.roles")}>
-                      {user.roles.map((role) => t(`admin.roles.names.${role}`, role)).join(", ")}
-                    </td>
-                    <td data-label={t("admin.users.columns.groups")}>
-                      {user.groups.length === 0
-                        ? t("admin.users.noGroups")
-                        : user.groups.map((group) => groupTitle.get(group) ?? group).join(", ")}
-                    </td>
-                    <td data-label={t("admin.users.columns.status")}>
-                      <span className={`admin-badge admin-badge--${user.disabled ? "disabled" : "active"}`}>
-                        {user.disabled ? t("admin.users.disabled") : t("admin.users.active")}
-                      </span>
-                    </td>
-                    <td data-label={t("admin.users.columns.actions")}>
-                      <div className="admin-row-actions">
-                        <button
-                          type="button"
-                          className="button small"
-                          onClick={() => setPanel({ open: "edit", user })}
-                          aria-label={t("admin.users.editOf", { name: user.username })}
-                        >
-                          {t("admin.users.edit")}
-                        </button>
-                        <button
-                          type="button"
-                          className="button small"
-                          onClick={() => setPanel({ open: "reset", user })}
-                          aria-label={t("admin.users.resetOf", { name: user.username })}
-                        >
-                          {t("admin.users.resetPassword")}
-                        </button>
-                        {user.id !== me.id && (
-                          <button
-                            type="button"
-                            className="button small"
-                            onClick={() => void toggleDisabled(user)}
-                            aria-label={t(user.disabled ? "admin.users.enableOf" : "admin.users.disableOf", {
-                              name: user.username,
-                            })}
-                          >
-                            {user.disabled ? t("admin.users.enable") : t("admin.users.disable")}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            rows={found}
+            rowKey={(user) => user.id}
+            rowAttributes={(user) => ({ "data-username": user.username })}
+            columns={[
+              {
+                label: t("admin.users.columns.name"),
+                cell: (user) => (
+                  <>
+                    <strong>{user.displayName}</strong>
+                    <span className="muted admin-sub">
+                      {user.username}
+                      {user.email ? ` · ${user.email}` : ""}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                label: t("admin.users.columns.roles"),
+                cell: (user) => user.roles.map((role) => t(`admin.roles.names.${role}`, role)).join(", "),
+              },
+              {
+                label: t("admin.users.columns.groups"),
+                cell: (user) =>
+                  user.groups.length === 0
+                    ? t("admin.users.noGroups")
+                    : user.groups.map((group) => groupTitle.get(group) ?? group).join(", "),
+              },
+              {
+                label: t("admin.users.columns.status"),
+                cell: (user) => (
+                  <span className={`admin-badge admin-badge--${user.disabled ? "disabled" : "active"}`}>
+                    {user.disabled ? t("admin.users.disabled") : t("admin.users.active")}
+                  </span>
+                ),
+              },
+              {
+                label: t("admin.users.columns.actions"),
+                cell: (user) => (
+                  <div className="admin-row-actions">
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setPanel({ open: "edit", user })}
+                      aria-label={t("admin.users.editOf", { name: user.username })}
+                    >
+                      {t("admin.users.edit")}
+                    </button>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setPanel({ open: "reset", user })}
+                      aria-label={t("admin.users.resetOf", { name: user.username })}
+                    >
+                      {t("admin.users.resetPassword")}
+                    </button>
+                    {user.id !== me.id && (
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => void toggleDisabled(user)}
+                        aria-label={t(user.disabled ? "admin.users.enableOf" : "admin.users.disableOf", {
+                          name: user.username,
+                        })}
+                      >
+                        {user.disabled ? t("admin.users.enable") : t("admin.users.disable")}
+                      </button>
+                    )}
+                  </div>
+                ),
+              },
+            ]}
+          />
         )}
         <Pager
           label={t("admin.users.paging")}
