@@ -4,6 +4,9 @@
  */
 export type Severity = "error" | "warning";
 
+/** The variable parts of a problem's sentence, so a client can say it in its own language. */
+export type ProblemParams = Record<string, string | number>;
+
 export interface Problem {
   /** Stable code, e.g. "FD2001". */
   code: string;
@@ -12,6 +15,11 @@ export interface Problem {
   pointer: string;
   /** One sentence a process owner understands. */
   message: string;
+  /**
+   * The variable parts of `message` (node ids, variable names, counts...), named as in
+   * PROBLEM_PARAMS; `message` stays the English sentence.
+   */
+  params?: ProblemParams;
   /** Set when validating a set of files: which one. */
   file?: string;
 }

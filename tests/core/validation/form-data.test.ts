@@ -20,18 +20,26 @@ describe("validateFormData", () => {
     const problems = validateFormData(incidentForm, data);
     // then
     expect(problems).toEqual([
-      { code: "FD1004", severity: "error", pointer: "/summary", message: "Summary is required." },
+      {
+        code: "FD1004",
+        severity: "error",
+        pointer: "/summary",
+        message: "Summary is required.",
+        params: { field: "Summary" },
+      },
       {
         code: "FD1006",
         severity: "error",
         pointer: "/priority",
         message: '"P1x" is not a valid priority; use one of P1, P2, P3, P4.',
+        params: { field: "Priority", value: '"P1x"', choices: "P1, P2, P3, P4" },
       },
       {
         code: "FD1007",
         severity: "error",
         pointer: "/contactEmail",
         message: '"not-an-address" is not an e-mail address.',
+        params: { field: "Contact e-mail", value: '"not-an-address"', format: "email", variant: "format" },
       },
     ]);
   });
@@ -70,7 +78,13 @@ describe("validateFormData", () => {
     const problems = validateFormData(form, { office: {} });
     // then
     expect(problems).toEqual([
-      { code: "FD1004", severity: "error", pointer: "/office/building", message: "Building is required." },
+      {
+        code: "FD1004",
+        severity: "error",
+        pointer: "/office/building",
+        message: "Building is required.",
+        params: { field: "Building" },
+      },
     ]);
   });
 

@@ -57,6 +57,7 @@ describe("problem messages a process owner understands", () => {
         pointer: "/form",
         file: "item.json",
         message: 'There is no form "incident-reprot"; did you mean "incident-report"?',
+        params: { id: "incident-reprot", suggestion: "incident-report", variant: "suggest" },
       },
     ]);
   });

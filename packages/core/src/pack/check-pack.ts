@@ -40,6 +40,7 @@ const newerSchemaVersions = (document: unknown, file: string): Problem[] => {
       severity: "error" as const,
       pointer: place.pointer,
       message: `${place.what} definition schema version ${String(place.version)}; this Flowdesk reads version ${SCHEMA_VERSION} and older. Upgrade Flowdesk before importing it.`,
+      params: { value: String(place.version), supported: SCHEMA_VERSION, variant: "pack" },
       file,
     }));
 };
@@ -66,6 +67,7 @@ export const checkPack = (
           severity: "error",
           pointer: "/kind",
           message: 'This file is not a template pack: its kind must be "pack".',
+          params: { variant: "pack" },
           file,
         },
       ],

@@ -65,6 +65,7 @@ export const previewPackImport = (
         severity: "error",
         pointer,
         message: `The id "${packed.id}" names both a ${sibling} and a ${packed.kind} in this pack; every definition needs its own id.`,
+        params: { id: packed.id, kind: sibling, otherKind: packed.kind, variant: "inPack" },
       });
     } else if (current !== undefined && current.kind !== packed.kind) {
       problems.push({
@@ -72,6 +73,7 @@ export const previewPackImport = (
         severity: "error",
         pointer,
         message: `The id "${packed.id}" is already used by a ${current.kind} here; a ${packed.kind} cannot share it. Rename one of them.`,
+        params: { id: packed.id, kind: current.kind, otherKind: packed.kind },
       });
     }
     const change: PackImportChange =

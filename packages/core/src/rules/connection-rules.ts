@@ -1,4 +1,5 @@
 import { type NodeRegistry, nodeOutcomes } from "../node-descriptor.ts";
+import type { ProblemParams } from "../problem.ts";
 import { PROBLEM_CODES } from "../validation/problem-codes.ts";
 import { buildWorkflowGraph, type EdgeEntry, edgeOutcome, type WorkflowGraph } from "./workflow-graph.ts";
 
@@ -7,9 +8,16 @@ import { buildWorkflowGraph, type EdgeEntry, edgeOutcome, type WorkflowGraph } f
  * (to refuse a bad connection on the spot), and the validator asks it for every edge of
  * a saved workflow, so the two can never disagree.
  */
-export type ConnectionVerdict = { ok: true } | { ok: false; code: string; message: string };
+export type ConnectionVerdict =
+  | { ok: true }
+  | { ok: false; code: string; message: string; params?: ProblemParams };
 
-const refuse = (code: string, message: string): ConnectionVerdict => ({ ok: false, code, message });
+const refuse = (code: string, message: string, params?: ProblemParams): ConnectionVerdict => ({
+  ok: false,
+  code,
+  message,
+  ...(params === undefined ? {} : { params }),
+});
 
 const OK: ConnectionVerdict = { ok: true };
 
@@ -55,33 +63,48 @@ export const checkConnection = (
   const codes = PROBLEM_CODES;
   const source = graph.byId.get(sourceId);
   if (!source)
-    return refuse(codes.edgeSourceMissing, `There is no node "${sourceId}" for the edge to start from.`);
+    return refuse(codes.edgeSourceMissing, `There is no node "${sourceId}" for the edge to start from.`, {
+      node: sourceId,
+    });
   const target = graph.byId.get(targetId);
   if (!target)
-    return refuse(codes.edgeTargetMissing, `There is no node "${targetId}" for the edge to lead to.`);
+    return refuse(codes.edgeTargetMissing, `There is no node "${targetId}" for the edge to lead to.`, {
+      node: targetId,
+    });
   const sourceType = Object.hasOwn(registry, source.node.type) ? registry[source.node.type] : undefined;
   if (!sourceType)
-    return refuse(codes.unknownNodeType, `Node "${sourceId}" has an unknown type "${source.node.type}".`);
+    return refuse(codes.unknownNodeType, `Node "${sourceId}" has an unknown type "${source.node.type}".`, {
+      node: sourceId,
+      type: source.node.type,
+      variant: "edge",
+    });
   const targetType = Object.hasOwn(registry, target.node.type) ? registry[target.node.type] : undefined;
   if (!targetType)
-    return refuse(codes.unknownNodeType, `Node "${targetId}" has an unknown type "${target.node.type}".`);
+    return refuse(codes.unknownNodeType, `Node "${targetId}" has an unknown type "${target.node.type}".`, {
+      node: targetId,
+      type: target.node.type,
+      variant: "edge",
+    });
 
   if (targetType.ports.inputs === "none") {
     return refuse(
       codes.edgeIntoStart,
       `Nothing may lead into ${targetType.label.toLowerCase()} node "${targetId}".`,
+      { node: targetId, nodeType: target.node.type },
     );
   }
   if (sourceType.ports.outputs === "none") {
     return refuse(
       codes.edgeOutOfEnd,
       `Nothing may leave ${sourceType.label.toLowerCase()} node "${sourceId}".`,
+      { node: sourceId, nodeType: source.node.type },
     );
   }
   if (sourceId === targetId && !sourceType.waits) {
     return refuse(
       codes.selfLoop,
       `Node "${sourceId}" may not lead back to itself: it does not wait, so the loop would never stop.`,
+      { node: sourceId },
     );
   }
 
@@ -92,6 +115,9 @@ export const checkConnection = (
       outcomes.length === 0
         ? `Node "${sourceId}" has no outcomes, so its edges may not name "${outcome}".`
         : `Node "${sourceId}" has no outcome "${outcome}"; use one of ${outcomes.join(", ")}.`,
+      outcomes.length === 0
+        ? { node: sourceId, outcome, variant: "none" }
+        : { node: sourceId, outcome, choices: outcomes.join(", ") },
     );
   }
   const namesOutcomes =
@@ -100,14 +126,19 @@ export const checkConnection = (
     return refuse(
       codes.outcomeRequired,
       `An edge leaving node "${sourceId}" must say which outcome it follows: ${outcomes.join(", ")}.`,
+      { node: sourceId, choices: outcomes.join(", ") },
     );
   }
 
   if (sourceType.ports.outputs === "one" && existing.outgoingCount > 0) {
-    return refuse(codes.tooManyOutgoing, `Node "${sourceId}" may have only one outgoing edge.`);
+    return refuse(codes.tooManyOutgoing, `Node "${sourceId}" may have only one outgoing edge.`, {
+      node: sourceId,
+    });
   }
   if (targetType.ports.inputs === "one" && existing.incomingCount > 0) {
-    return refuse(codes.tooManyIncoming, `Node "${targetId}" may have only one incoming edge.`);
+    return refuse(codes.tooManyIncoming, `Node "${targetId}" may have only one incoming edge.`, {
+      node: targetId,
+    });
   }
   if (existing.alreadyConnected) {
     return refuse(
@@ -115,6 +146,9 @@ export const checkConnection = (
       outcome === undefined
         ? `Node "${sourceId}" is already connected to "${targetId}".`
         : `Node "${sourceId}" is already connected to "${targetId}" by outcome "${outcome}".`,
+      outcome === undefined
+        ? { node: sourceId, target: targetId }
+        : { node: sourceId, target: targetId, outcome, variant: "outcome" },
     );
   }
   return OK;

@@ -29,4 +29,5 @@ const formBroken = (reason: string): Problem => ({
   severity: "error",
   pointer: "",
   message: `This form cannot be checked: ${reason}.`,
+  params: { reason, variant: "formData" },
 });

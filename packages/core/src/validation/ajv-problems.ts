@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemParams } from "../problem.ts";
 import { collapseAjvErrors } from "./ajv-error-grouping.ts";
 import { describePlace } from "./definition-places.ts";
 import { joinPointer, splitPointer } from "./json-pointer.ts";
@@ -80,7 +80,13 @@ export const ajvErrorsToProblems = (
     const key = `${translated.code} ${pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ code: translated.code, severity: "error", pointer, message: translated.message });
+    problems.push({
+      code: translated.code,
+      severity: "error",
+      pointer,
+      message: translated.message,
+      ...(translated.params === undefined ? {} : { params: translated.params }),
+    });
   }
   return problems;
 };
@@ -89,6 +95,8 @@ interface Translated {
   code: string;
   pointer: string;
   message: string;
+  /** Variable parts for clients that word the problem themselves; `field` is the schema title or property name. */
+  params?: ProblemParams;
 }
 
 const translate = (error: ErrorObject, options: TranslateOptions): Translated => {
@@ -110,12 +118,16 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
   const value = error.data;
   const params = error.params as Record<string, unknown>;
   const codes = PROBLEM_CODES;
+  const leaf = splitPointer(pointer).at(-1);
+  /** The field named without English words around it: its title, else its property name. */
+  const field = titleOf(parentSchema) ?? leaf ?? "";
 
   if (error.propertyName !== undefined) {
     return {
       code: codes.badFormat,
       pointer: joinPointer(pointer, error.propertyName),
       message: `"${error.propertyName}" is not a valid name in ${label()}.`,
+      params: { value: error.propertyName, field, variant: "name" },
     };
   }
 
@@ -130,6 +142,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
           code: codes.missingProperty,
           pointer: joinPointer(pointer, missing),
           message: `${title} is required.`,
+          params: { field: title },
         };
       }
       if (pointer === "" && missing === "schemaVersion") {
@@ -137,12 +150,14 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
           code: codes.unsupportedSchemaVersion,
           pointer: "/schemaVersion",
           message: "The schemaVersion is missing; this Flowdesk reads version 1.",
+          params: { variant: "missing" },
         };
       }
       return {
         code: codes.missingProperty,
         pointer: joinPointer(pointer, missing),
         message: `${upperFirst(placeOf(pointer))} is missing its ${humanize(missing)}.`,
+        params: { field: missing },
       };
     }
     case "additionalProperties":
@@ -153,6 +168,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.unknownProperty,
         pointer: joinPointer(pointer, extra),
         message: `${upperFirst(where)} has an unknown ${forRequester ? "field" : "property"} "${extra}".`,
+        params: { field: extra },
       };
     }
     case "type":
@@ -160,6 +176,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.wrongType,
         pointer,
         message: `${upperFirst(label())} must be ${typePhrase(params.type)}.`,
+        params: { field, type: String(params.type) },
       };
     case "enum": {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
@@ -167,6 +184,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.notAllowedValue,
         pointer,
         message: `${showValue(value)} is not a valid ${enumLabel(pointer, parentSchema, forRequester)}; use one of ${listValues(allowed)}.`,
+        params: { field, value: showValue(value), choices: listValues(allowed) },
       };
     }
     case "const": {
@@ -176,12 +194,14 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
           code: codes.unsupportedSchemaVersion,
           pointer,
           message: `Schema version ${showValue(value)} is not supported; this Flowdesk reads version ${showValue(allowed)}.`,
+          params: { value: showValue(value), supported: showValue(allowed) },
         };
       }
       return {
         code: codes.notAllowedValue,
         pointer,
         message: `${showValue(value)} is not a valid ${enumLabel(pointer, parentSchema, forRequester)}; use ${showValue(allowed)}.`,
+        params: { field, value: showValue(value), choices: showValue(allowed) },
       };
     }
     case "pattern": {
@@ -193,6 +213,11 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         message: sentence
           ? sentence[1](text)
           : `${showValue(value)} is not in the format ${label()} expects.`,
+        params: {
+          field,
+          value: text,
+          variant: sentence ? `pattern${PATTERN_SENTENCES.indexOf(sentence)}` : "pattern",
+        },
       };
     }
     case "format":
@@ -200,6 +225,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.badFormat,
         pointer,
         message: `${showValue(value)} is not ${FORMAT_EXAMPLES[String(params.format)] ?? `a valid ${String(params.format)}`}.`,
+        params: { field, value: showValue(value), format: String(params.format), variant: "format" },
       };
     case "minLength":
       return {
@@ -209,12 +235,14 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
           params.limit === 1
             ? `${upperFirst(label())} must not be empty.`
             : `${upperFirst(label())} needs at least ${plural(Number(params.limit), "character")}.`,
+        params: { field, limit: Number(params.limit), variant: params.limit === 1 ? "empty" : "minLength" },
       };
     case "maxLength":
       return {
         code: codes.wrongSize,
         pointer,
         message: `${upperFirst(label())} may have at most ${plural(Number(params.limit), "character")}.`,
+        params: { field, limit: Number(params.limit), variant: "maxLength" },
       };
     case "minItems":
     case "minProperties":
@@ -222,6 +250,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.wrongSize,
         pointer,
         message: `${upperFirst(label())} must have at least ${entries(Number(params.limit))}.`,
+        params: { field, limit: Number(params.limit), variant: "minItems" },
       };
     case "maxItems":
     case "maxProperties":
@@ -229,6 +258,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.wrongSize,
         pointer,
         message: `${upperFirst(label())} may have at most ${entries(Number(params.limit))}.`,
+        params: { field, limit: Number(params.limit), variant: "maxItems" },
       };
     case "minimum":
     case "maximum":
@@ -246,6 +276,7 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.outOfRange,
         pointer,
         message: `${upperFirst(label())} must be ${words[error.keyword]} ${String(params.limit ?? params.multipleOf)}.`,
+        params: { field, limit: String(params.limit ?? params.multipleOf), variant: error.keyword },
       };
     }
     case "uniqueItems": {
@@ -255,17 +286,19 @@ const translate = (error: ErrorObject, options: TranslateOptions): Translated =>
         code: codes.duplicateEntry,
         pointer: joinPointer(pointer, Number(params.i)),
         message: `${showValue(duplicate)} appears more than once in ${label()}.`,
+        params: { field, value: showValue(duplicate), variant: "list" },
       };
     }
     case "discriminator":
     case "oneOf":
     case "anyOf":
-      return shapeMismatch(error, label(), forRequester);
+      return shapeMismatch(error, label(), forRequester, field);
     default:
       return {
         code: codes.noMatchingShape,
         pointer,
         message: `${upperFirst(label())} ${error.message ?? "is not valid"}.`,
+        params: { field, variant: "other" },
       };
   }
 };
@@ -279,7 +312,12 @@ const enumLabel = (pointer: string, parentSchema: SchemaLike, forRequester: bool
 };
 
 /** A value that fits none of the alternatives; names the discriminating property if any. */
-const shapeMismatch = (error: ErrorObject, label: string, forRequester: boolean): Translated => {
+const shapeMismatch = (
+  error: ErrorObject,
+  label: string,
+  forRequester: boolean,
+  field: string,
+): Translated => {
   const branches = Array.isArray(error.schema)
     ? error.schema
     : (asSchema(error.parentSchema)?.oneOf as unknown[] | undefined);
@@ -297,12 +335,17 @@ const shapeMismatch = (error: ErrorObject, label: string, forRequester: boolean)
         actual === undefined
           ? `${upperFirst(label)} is missing its ${humanize(tag.name)}; use one of ${listValues(allowed)}.`
           : `${showValue(actual)} is not a valid ${humanize(tag.name)} for ${label}; use one of ${listValues(allowed)}.`,
+      params:
+        actual === undefined
+          ? { field: tag.name, choices: listValues(allowed), variant: "tag" }
+          : { field: tag.name, value: showValue(actual), choices: listValues(allowed) },
     };
   }
   return {
     code: PROBLEM_CODES.noMatchingShape,
     pointer: error.instancePath,
     message: `${upperFirst(label)} does not match any of the allowed shapes.`,
+    params: { field },
   };
 };
 

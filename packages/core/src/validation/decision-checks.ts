@@ -44,6 +44,8 @@ export const checkDecisions = (
           codes.decisionWithSeveralDefaults,
           `/edges/${extra.index}/isDefault`,
           `Decision "${entry.node.id}" has more than one default edge; keep only one.`,
+          "error",
+          { node: entry.node.id },
         ),
       );
     }
@@ -56,6 +58,8 @@ export const checkDecisions = (
             codes.decisionEdgeWithoutCondition,
             `/edges/${edge.index}`,
             `Edge "${String(edge.edge.id)}" leaves decision "${entry.node.id}" without a condition; add one or make it the default edge.`,
+            "error",
+            { edge: String(edge.edge.id), node: entry.node.id },
           ),
         );
       }
@@ -71,6 +75,7 @@ export const checkDecisions = (
           `/nodes/${entry.index}`,
           `Decision "${entry.node.id}" has no default edge and its conditions may not cover every case; a request matching none of them would stop here.`,
           "warning",
+          { node: entry.node.id },
         ),
       );
     }

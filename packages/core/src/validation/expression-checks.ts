@@ -1,5 +1,5 @@
 import type { NodeRegistry } from "../node-descriptor.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemParams } from "../problem.ts";
 import type { WorkflowGraph } from "../rules/workflow-graph.ts";
 import type { DefinitionIndex } from "./definition-index.ts";
 import { formFieldNames } from "./definition-index.ts";
@@ -74,6 +74,8 @@ export const checkWorkflowExpressions = (
           result.code,
           site.pointer,
           `${site.form === "template" ? "A placeholder in this template" : "This expression"} cannot be read: ${result.message}`,
+          "error",
+          { reason: result.message, variant: site.form === "template" ? "template" : "expression" },
         ),
       );
       continue;
@@ -95,6 +97,8 @@ export const checkWorkflowExpressions = (
               codes.variableReadBeforeSet,
               site.pointer,
               `Variable "${root}" is read here before any step sets it; declare it in the workflow's variables or set it earlier.`,
+              "error",
+              { variable: root },
             ),
           );
         }
@@ -136,6 +140,10 @@ const checkSubprocessInputs = (graph: WorkflowGraph, index: DefinitionIndex | un
           codes.unknownVariable,
           `/nodes/${nodeIndex}/config/input/${escapeSegment(name)}`,
           `Workflow "${workflow}" has no variable "${name}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
+          "error",
+          suggestion
+            ? { workflow, variable: name, suggestion, variant: "childSuggest" }
+            : { workflow, variable: name, variant: "child" },
         ),
       );
     }
@@ -154,17 +162,25 @@ const unknownVariable = (
       codes.unknownVariable,
       site.pointer,
       `Unknown variable "response": it exists only in the result mapping of a service call.`,
+      "error",
+      { variable: name, variant: "response" },
     );
   }
   const suggestion = nearestName(name, known);
   const sentence = `Unknown variable "${name}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`;
-  if (unloadedForms.length === 0) return problem(codes.unknownVariable, site.pointer, sentence);
+  const params: ProblemParams = suggestion
+    ? { variable: name, suggestion, variant: "suggest" }
+    : { variable: name };
+  if (unloadedForms.length === 0) {
+    return problem(codes.unknownVariable, site.pointer, sentence, "error", params);
+  }
   const forms = unloadedForms.map((form) => `"${form}"`).join(", ");
   return problem(
     codes.unverifiedVariable,
     site.pointer,
     `${sentence} It may be a field of form ${forms}, which was not part of this check.`,
     "warning",
+    { ...params, forms: unloadedForms.join(", ") },
   );
 };
 
@@ -174,5 +190,10 @@ export const checkExpressionSyntaxAt = (source: unknown, pointer: string): Probl
   const result = checkExpressionSource(source);
   return result.ok
     ? []
-    : [problem(result.code, pointer, `This expression cannot be read: ${result.message}`)];
+    : [
+        problem(result.code, pointer, `This expression cannot be read: ${result.message}`, "error", {
+          reason: result.message,
+          variant: "expression",
+        }),
+      ];
 };

@@ -43,6 +43,8 @@ const checkNodes = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
         codes.multipleStarts,
         `/nodes/${extra.index}`,
         `Node "${extra.node.id}" is a second start; a workflow has exactly one start node.`,
+        "error",
+        { node: extra.node.id },
       ),
     );
   }
@@ -53,6 +55,8 @@ const checkNodes = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
           codes.duplicateNodeId,
           `/nodes/${entry.index}/id`,
           `Two nodes are called "${entry.node.id}"; give each node its own id.`,
+          "error",
+          { node: entry.node.id },
         ),
       );
     }
@@ -62,6 +66,8 @@ const checkNodes = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
           codes.unknownNodeType,
           `/nodes/${entry.index}/type`,
           `Node "${entry.node.id}" has an unknown type "${entry.node.type}"; use one of ${Object.keys(registry).join(", ")}.`,
+          "error",
+          { node: entry.node.id, type: entry.node.type, choices: Object.keys(registry).join(", ") },
         ),
       );
     }
@@ -84,6 +90,8 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
             codes.duplicateEdgeId,
             `${pointer}/id`,
             `Two edges are called "${edge.id}"; give each edge its own id.`,
+            "error",
+            { edge: edge.id },
           ),
         );
       }
@@ -106,7 +114,9 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
     if (target && !Object.hasOwn(registry, target.node.type)) continue;
     const verdict = checkConnection(graph, registry, edge.source, edge.target, outcome, existing);
     if (!verdict.ok) {
-      problems.push(problem(verdict.code, edgePointer(pointer, verdict.code), verdict.message));
+      problems.push(
+        problem(verdict.code, edgePointer(pointer, verdict.code), verdict.message, "error", verdict.params),
+      );
     }
     if (
       source &&
@@ -119,6 +129,7 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
           `${pointer}/${edge.condition !== undefined ? "condition" : "isDefault"}`,
           `Edge "${String(edge.id)}" leaves node "${source.node.id}", which is not a decision, so its condition is ignored.`,
           "warning",
+          { edge: String(edge.id), node: source.node.id },
         ),
       );
     }
@@ -150,6 +161,8 @@ const checkRequiredOutcomes = (graph: WorkflowGraph, registry: NodeRegistry, pro
             codes.requiredOutcomeMissing,
             `/nodes/${entry.index}`,
             `Node "${entry.node.id}" has no "${required}" path; draw an edge for outcome ${required}.`,
+            "error",
+            { node: entry.node.id, outcome: required },
           ),
         );
       }
@@ -169,6 +182,7 @@ const checkWaitTimers = (graph: WorkflowGraph, registry: NodeRegistry, problems:
         `/nodes/${entry.index}`,
         `Node "${entry.node.id}" can wait forever although this workflow has an SLA policy; attach a timeout or escalation timer.`,
         "warning",
+        { node: entry.node.id },
       ),
     );
   }
@@ -184,6 +198,8 @@ const checkSelfCalls = (graph: WorkflowGraph, problems: Problem[]): void => {
           codes.subprocessCallsItself,
           `/nodes/${entry.index}/config/workflow`,
           `Subprocess "${entry.node.id}" calls workflow "${graph.id}", the workflow it is part of; that would never end.`,
+          "error",
+          { node: entry.node.id, workflow: graph.id },
         ),
       );
     }

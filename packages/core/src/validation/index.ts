@@ -16,5 +16,6 @@ export { validateFormData } from "../schema/form-data.ts";
 export { DEFINITION_KINDS, detectKind } from "./detect-kind.ts";
 export { clearExpressionChecks } from "./expression-port.ts";
 export { PROBLEM_CODES, type ProblemCodeName } from "./problem-codes.ts";
+export { PROBLEM_PARAMS, problemParamsKey } from "./problem-params.ts";
 export { type ValidationOptions, validateDefinition } from "./validate-definition.ts";
 export { type DefinitionFile, validateDefinitionSet } from "./validate-definition-set.ts";

@@ -61,6 +61,14 @@ export const checkJoins = (graph: WorkflowGraph): Problem[] => {
           named.length === 0
             ? `Join "${join.node.id}" is not preceded by a fork, so it would wait for branches that never start.`
             : `Join "${join.node.id}" merges paths that do not all come from one fork (${named.join(", ")}${forks.has(undefined) ? ", and a path outside any fork" : ""}).`,
+          "error",
+          named.length === 0
+            ? { node: join.node.id, variant: "noFork" }
+            : {
+                node: join.node.id,
+                forks: named.join(", "),
+                variant: forks.has(undefined) ? "outside" : "mixed",
+              },
         ),
       );
     }

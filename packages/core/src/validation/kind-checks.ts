@@ -23,6 +23,8 @@ export const checkForm = (form: Record<string, unknown>): Problem[] => {
             codes.lookupWithoutField,
             `/lookups/${escapeSegment(field)}`,
             `The lookup "${field}" names no field of this form.`,
+            "error",
+            { field },
           ),
         );
       }
@@ -38,12 +40,22 @@ const invalidSchemaProblem = (schema: Record<string, unknown>, error: Error): Pr
   const metaValid = ajv.validateSchema(withoutId);
   const first = metaValid === true ? undefined : ajv.errors?.[0];
   if (!first) {
-    return problem(codes.invalidFormSchema, "/schema", `The form's schema cannot be used: ${error.message}.`);
+    return problem(
+      codes.invalidFormSchema,
+      "/schema",
+      `The form's schema cannot be used: ${error.message}.`,
+      "error",
+      {
+        reason: error.message,
+      },
+    );
   }
   return problem(
     codes.invalidFormSchema,
     `/schema${first.instancePath}`,
     `The form's schema is not a valid JSON Schema here: ${first.instancePath.split("/").at(-1) ?? "it"} ${first.message ?? "is invalid"}.`,
+    "error",
+    { reason: `${first.instancePath.split("/").at(-1) ?? "it"} ${first.message ?? "is invalid"}` },
   );
 };
 
@@ -55,7 +67,15 @@ const duplicateIds = (list: unknown, pointer: string, what: string): Problem[] =
     if (typeof id !== "string") return;
     if (seen.has(id)) {
       problems.push(
-        problem(codes.duplicateEntry, `${pointer}/${index}`, `The ${what} "${id}" is listed more than once.`),
+        problem(
+          codes.duplicateEntry,
+          `${pointer}/${index}`,
+          `The ${what} "${id}" is listed more than once.`,
+          "error",
+          {
+            value: String(id),
+          },
+        ),
       );
     }
     seen.add(id);

@@ -23,6 +23,8 @@ export const checkNodeConfigs = (workflow: Record<string, unknown>, registry: No
           PROBLEM_CODES.brokenNodeSchema,
           `/nodes/${index}/type`,
           `The settings of node type "${node.type}" cannot be checked: ${validate.message}`,
+          "error",
+          { type: node.type, reason: validate.message },
         ),
       );
       return;

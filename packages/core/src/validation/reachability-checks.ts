@@ -54,6 +54,8 @@ export const checkReachability = (graph: WorkflowGraph, registry: NodeRegistry):
           PROBLEM_CODES.unreachableNode,
           `/nodes/${entry.index}`,
           `Node "${entry.node.id}" can never be reached from the start.`,
+          "error",
+          { node: entry.node.id },
         ),
       );
     } else if (!reachesEnd.has(entry.node.id)) {
@@ -62,6 +64,8 @@ export const checkReachability = (graph: WorkflowGraph, registry: NodeRegistry):
           PROBLEM_CODES.cannotReachEnd,
           `/nodes/${entry.index}`,
           `From node "${entry.node.id}" no path leads to an end, so requests passing it never finish.`,
+          "error",
+          { node: entry.node.id },
         ),
       );
     }

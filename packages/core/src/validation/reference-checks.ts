@@ -75,6 +75,8 @@ export const checkReferences = (document: Record<string, unknown>, index: Defini
         REFERENCE_CODES[kind] ?? codes.unknownWorkflow,
         pointer,
         `There is no ${KIND_WORDS[kind] ?? kind} "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
+        "error",
+        suggestion ? { id, suggestion, variant: "suggest" } : { id },
       ),
     );
   };
@@ -88,6 +90,8 @@ export const checkReferences = (document: Record<string, unknown>, index: Defini
         what === "group" ? codes.unknownGroup : codes.unknownRole,
         pointer,
         `There is no ${what} "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
+        "error",
+        suggestion ? { id, suggestion, variant: "suggest" } : { id },
       ),
     );
   };

@@ -33,6 +33,8 @@ export const checkDefinitionGroup = (entries: IndexedDefinition[], registry: Nod
             PROBLEM_CODES.duplicateDefinition,
             "/id",
             `Another ${kind} is also called "${id}" (${where}).`,
+            "error",
+            { kind, id, place: first.file ?? (first.pointer || "/") },
           ),
         ),
       );

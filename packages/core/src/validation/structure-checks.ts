@@ -1,5 +1,5 @@
 import type { DefinitionKind } from "../definitions/index.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem, ProblemParams } from "../problem.ts";
 import { definitionValidator } from "../schema/ajv.ts";
 import { ajvErrorsToProblems } from "./ajv-problems.ts";
 import { DEFINITION_KINDS, detectKind } from "./detect-kind.ts";
@@ -31,7 +31,13 @@ export const checkStructure = (
       named === undefined
         ? `The definition does not say what it is; add "kind": one of ${DEFINITION_KINDS.join(", ")}.`
         : `${showValue(named)} is not a kind of definition; ${suggestion ? `did you mean "${suggestion}"?` : `use one of ${DEFINITION_KINDS.join(", ")}.`}`;
-    return { kind: undefined, problems: [problem(codes.unknownKind, "/kind", message)] };
+    const params: ProblemParams =
+      named === undefined
+        ? { choices: DEFINITION_KINDS.join(", "), variant: "missing" }
+        : suggestion
+          ? { value: showValue(named), suggestion, variant: "suggest" }
+          : { value: showValue(named), choices: DEFINITION_KINDS.join(", ") };
+    return { kind: undefined, problems: [problem(codes.unknownKind, "/kind", message, "error", params)] };
   }
   const validate = definitionValidator(kind);
   if (validate(document)) return { kind, problems: [] };

@@ -43,6 +43,8 @@ export const checkSubprocessCycles = (index: DefinitionIndex): LocatedProblem[] 
           PROBLEM_CODES.subprocessCycle,
           `/nodes/${call.nodeIndex}/config/workflow`,
           `Workflow "${id}" calls "${call.target}", which leads back to "${id}" through its subprocesses; that would never end.`,
+          "error",
+          { workflow: id, target: call.target },
         ),
       });
     }

@@ -34,6 +34,7 @@ export const unexpectedProblem = (error: unknown, file?: string): Problem => ({
   severity: "error",
   pointer: "",
   message: `The definition could not be fully checked: ${error instanceof Error ? error.message : String(error)}`,
+  params: { reason: error instanceof Error ? error.message : String(error) },
   ...(file === undefined ? {} : { file }),
 });
 
