@@ -151,7 +151,8 @@ describe("a process owner designs a workflow and a form on the real server", () 
     await page.getByRole("button", { name: "Publish" }).click();
     await page.getByText("Version 2 published.").waitFor();
     // when
-    await page.getByRole("button", { name: "Versions" }).click();
+    await page.getByRole("button", { name: "More" }).click();
+    await page.getByRole("menuitem", { name: "Versions" }).click();
     await page.getByRole("button", { name: "Show differences" }).click();
     await page.locator(".diff__key.is-changed").first().waitFor();
     await screenshot(page, "live-04-designer-version-diff");
@@ -237,7 +238,8 @@ describe("a process owner designs a workflow and a form on the real server", () 
     await page.locator(".react-flow__node").first().waitFor();
     await problemsSettled(page);
     await screenshot(page, "live-09-incident-workflow");
-    await page.getByRole("button", { name: "Versions" }).click();
+    await page.getByRole("button", { name: "More" }).click();
+    await page.getByRole("menuitem", { name: "Versions" }).click();
     await page.getByRole("dialog").waitFor();
     await screenshot(page, "live-09b-incident-versions");
     await page.getByRole("button", { name: "Close" }).click();

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Notice } from "../api/use-draft.ts";
+import { DesignerMoreMenu } from "./DesignerMoreMenu.tsx";
 import type { DesignerState } from "./model/designer-store.ts";
 
 interface DesignerToolbarProps {
@@ -58,20 +59,14 @@ export const DesignerToolbar = (props: DesignerToolbarProps) => {
           {t("designer.fit")}
         </button>
       </div>
-      <div className="toolbar__group">
-        <button type="button" className="button" onClick={props.onImport}>
-          {t("designer.import")}
-        </button>
-        <button type="button" className="button" onClick={props.onExport}>
-          {t("designer.export")}
-        </button>
-        <button type="button" className="button" onClick={props.onVersions}>
-          {t("designer.versions")}
-        </button>
-        <a className="button" href={props.liveHref}>
-          {t("designer.liveView")}
-        </a>
-      </div>
+      <DesignerMoreMenu
+        items={[
+          { label: t("designer.import"), onSelect: props.onImport },
+          { label: t("designer.export"), onSelect: props.onExport },
+          { label: t("designer.versions"), onSelect: props.onVersions },
+          { label: t("designer.liveView"), href: props.liveHref },
+        ]}
+      />
       <div className="toolbar__group toolbar__group--end">
         <span className={`notice notice--${props.notice?.tone ?? "info"}`} role="status" aria-live="polite">
           {props.notice?.text ?? ""}

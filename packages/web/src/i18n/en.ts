@@ -117,6 +117,7 @@ export const en = {
     problemCount_other: "{{count}} problems",
     choice: "Type",
     choiceOf: "{{title}} type",
+    more: "More",
     addItem: "Add {{item}}",
   },
   problems: {

@@ -110,6 +110,7 @@ export const zhCN = {
     problemCount_other: "{{count}} 个问题",
     choice: "类型",
     choiceOf: "{{title}}类型",
+    more: "更多",
     addItem: "添加{{item}}",
   },
   problems: {
