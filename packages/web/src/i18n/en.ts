@@ -4,6 +4,7 @@ import { inboxEn } from "./inbox.en.ts";
 import { instanceEn } from "./instance.en.ts";
 import { overlayEn } from "./overlay.en.ts";
 import { portalEn } from "./portal.en.ts";
+import { problemsEn } from "./problems.en.ts";
 
 export const en = {
   app: {
@@ -281,4 +282,5 @@ export const en = {
   instance: instanceEn,
   admin: adminEn,
   overlay: overlayEn,
+  problem: problemsEn,
 } satisfies Catalog;

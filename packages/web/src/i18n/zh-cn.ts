@@ -4,6 +4,7 @@ import { inboxZhCN } from "./inbox.zh-cn.ts";
 import { instanceZhCN } from "./instance.zh-cn.ts";
 import { overlayZhCN } from "./overlay.zh-cn.ts";
 import { portalZhCN } from "./portal.zh-cn.ts";
+import { problemsZhCN } from "./problems.zh-cn.ts";
 
 export const zhCN = {
   app: {
@@ -265,4 +266,5 @@ export const zhCN = {
   instance: instanceZhCN,
   admin: adminZhCN,
   overlay: overlayZhCN,
+  problem: problemsZhCN,
 } satisfies Catalog;
