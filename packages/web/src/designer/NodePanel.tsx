@@ -2,12 +2,14 @@ import type { NodeRegistry, Problem, WorkflowNode } from "@flowdesk/core";
 import Form from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { useTranslation } from "react-i18next";
+import { problemText } from "../ui/problem-text.ts";
 import { formValidator } from "../widgets/form-validator.ts";
 import { pruneToOneOf } from "../widgets/prune-one-of.ts";
 import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
 import { rjsfTranslator } from "../widgets/translate-rjsf.ts";
 import { withDisplayHints } from "../widgets/ui-schema-hints.ts";
 import type { NodeSettings } from "./model/commands/node-commands.ts";
+import { translatedNodeSchemas } from "./node-props-translation.ts";
 import { panelTemplates } from "./panel-templates.tsx";
 import { withPanelHints } from "./panel-ui-schema.ts";
 
@@ -22,8 +24,10 @@ const same = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.st
 
 /** Side panel of one node, generated from its type's propertySchema and uiSchema. */
 export const NodePanel = ({ node, registry, problems, onChange }: NodePanelProps) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const descriptor = registry[node.type];
+  // Titles, hints and option labels in the app's language; the stored config is unchanged.
+  const panel = descriptor ? translatedNodeSchemas(descriptor, i18n) : undefined;
   const typeLabel = t(`nodeTypes.${node.type}`, { defaultValue: descriptor?.label ?? node.type });
   const settings = (name: string | undefined, config: Record<string, unknown>): NodeSettings =>
     name === undefined ? { config } : { name, config };
@@ -43,21 +47,18 @@ export const NodePanel = ({ node, registry, problems, onChange }: NodePanelProps
       {problems.length > 0 ? (
         <ul className="inline-errors" aria-label={t("problems.title")}>
           {problems.map((problem) => (
-            <li key={`${problem.code}${problem.pointer}`}>{problem.message}</li>
+            <li key={`${problem.code}${problem.pointer}`}>{problemText(t, problem)}</li>
           ))}
         </ul>
       ) : null}
-      {descriptor ? (
+      {descriptor && panel ? (
         <Form
           key={node.id}
           className="rjsf node-form"
           idPrefix={`config-${node.id}`}
-          schema={descriptor.propertySchema as RJSFSchema}
+          schema={panel.schema as RJSFSchema}
           uiSchema={{
-            ...(withPanelHints(
-              descriptor.propertySchema,
-              withDisplayHints(descriptor.propertySchema, descriptor.uiSchema),
-            ) as UiSchema),
+            ...(withPanelHints(panel.schema, withDisplayHints(panel.schema, panel.uiSchema)) as UiSchema),
             "ui:submitButtonOptions": { norender: true },
           }}
           formData={node.config}

@@ -2,6 +2,7 @@ import { adminEn } from "./admin.en.ts";
 import type { Catalog } from "./catalog.ts";
 import { inboxEn } from "./inbox.en.ts";
 import { instanceEn } from "./instance.en.ts";
+import { nodePropsEn } from "./node-props.en.ts";
 import { overlayEn } from "./overlay.en.ts";
 import { portalEn } from "./portal.en.ts";
 import { problemsEn } from "./problems.en.ts";
@@ -283,4 +284,5 @@ export const en = {
   admin: adminEn,
   overlay: overlayEn,
   problem: problemsEn,
+  nodeProps: nodePropsEn,
 } satisfies Catalog;

@@ -2,6 +2,7 @@ import { adminZhCN } from "./admin.zh-cn.ts";
 import type { Catalog } from "./catalog.ts";
 import { inboxZhCN } from "./inbox.zh-cn.ts";
 import { instanceZhCN } from "./instance.zh-cn.ts";
+import { nodePropsZhCN } from "./node-props.zh-cn.ts";
 import { overlayZhCN } from "./overlay.zh-cn.ts";
 import { portalZhCN } from "./portal.zh-cn.ts";
 import { problemsZhCN } from "./problems.zh-cn.ts";
@@ -267,4 +268,5 @@ export const zhCN = {
   admin: adminZhCN,
   overlay: overlayZhCN,
   problem: problemsZhCN,
+  nodeProps: nodePropsZhCN,
 } satisfies Catalog;
