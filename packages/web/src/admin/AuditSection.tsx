@@ -15,6 +15,7 @@ import {
 } from "./audit-query.ts";
 import { Pager } from "./Pager.tsx";
 import { StackTable } from "./StackTable.tsx";
+import { TextField } from "./TextField.tsx";
 
 /** The audit log, newest first: who did what, when, from where; filtered and paged by the server. */
 export const AuditSection = () => {
@@ -101,45 +102,34 @@ export const AuditSection = () => {
         <h1 id="admin-audit-title">{t("admin.audit.title")}</h1>
       </header>
       <form className="admin-filters" onSubmit={apply} aria-label={t("admin.audit.filters")}>
-        <div className="field">
-          <label htmlFor="audit-actor">{t("admin.audit.actor")}</label>
-          <input
-            id="audit-actor"
-            value={draft.actor}
-            onChange={(event) => edit({ actor: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">{t("admin.audit.action")}</label>
-          <input
-            id="audit-action"
-            value={draft.action}
-            placeholder="user."
-            aria-describedby="audit-action-hint"
-            onChange={(event) => edit({ action: event.target.value })}
-          />
-          <span id="audit-action-hint" className="field-hint">
-            {t("admin.audit.actionHint")}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t("admin.audit.from")}</label>
-          <input
-            id="audit-from"
-            type="date"
-            value={draft.from}
-            onChange={(event) => edit({ from: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t("admin.audit.to")}</label>
-          <input
-            id="audit-to"
-            type="date"
-            value={draft.to}
-            onChange={(event) => edit({ to: event.target.value })}
-          />
-        </div>
+        <TextField
+          id="audit-actor"
+          label={t("admin.audit.actor")}
+          value={draft.actor}
+          onChange={(event) => edit({ actor: event.target.value })}
+        />
+        <TextField
+          id="audit-action"
+          label={t("admin.audit.action")}
+          hint={t("admin.audit.actionHint")}
+          value={draft.action}
+          placeholder="user."
+          onChange={(event) => edit({ action: event.target.value })}
+        />
+        <TextField
+          id="audit-from"
+          label={t("admin.audit.from")}
+          type="date"
+          value={draft.from}
+          onChange={(event) => edit({ from: event.target.value })}
+        />
+        <TextField
+          id="audit-to"
+          label={t("admin.audit.to")}
+          type="date"
+          value={draft.to}
+          onChange={(event) => edit({ to: event.target.value })}
+        />
         <div className="admin-actions admin-filters__actions">
           <button type="submit" className="button primary">
             {t("admin.audit.apply")}
