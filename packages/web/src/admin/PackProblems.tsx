@@ -1,5 +1,6 @@
 import type { Problem } from "@flowdesk/core";
 import { useTranslation } from "react-i18next";
+import { problemText } from "../ui/problem-text.ts";
 
 /** Problems may repeat word for word (one per reference); a running count keeps their keys apart. */
 const withKeys = (problems: readonly Problem[]) => {
@@ -37,7 +38,7 @@ export const PackProblems = ({ name, problems }: { name: string; problems: reado
                   <code className="code">{problem.pointer || "/"}</code>
                 </td>
                 <td>
-                  {problem.message} <span className="muted">{problem.code}</span>
+                  {problemText(t, problem)} <span className="muted">{problem.code}</span>
                 </td>
               </tr>
             ))}

@@ -7,6 +7,7 @@ import {
 } from "@flowdesk/core";
 import { useTranslation } from "react-i18next";
 import { expressionIssues } from "../core-bridge/core-rules.ts";
+import { problemText } from "../ui/problem-text.ts";
 import type { EdgeSettings } from "./model/commands/edge-commands.ts";
 
 interface EdgePanelProps {
@@ -44,7 +45,7 @@ export const EdgePanel = ({ edge, definition, registry, problems, onChange }: Ed
       {problems.length > 0 ? (
         <ul className="inline-errors" aria-label={t("problems.title")}>
           {problems.map((problem) => (
-            <li key={`${problem.code}${problem.pointer}`}>{problem.message}</li>
+            <li key={`${problem.code}${problem.pointer}`}>{problemText(t, problem)}</li>
           ))}
         </ul>
       ) : null}

@@ -1,6 +1,7 @@
 import type { Problem, WorkflowDefinition } from "@flowdesk/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { problemText } from "../ui/problem-text.ts";
 import { problemTarget } from "./model/canvas-mapping.ts";
 
 interface ProblemsPanelProps {
@@ -77,7 +78,7 @@ const ProblemRow = ({ definition, problem, onSelect }: ProblemRowProps) => {
         onClick={() => target && onSelect(target)}
       >
         <span className="problem__severity">{t(`problems.${problem.severity}`)}</span>
-        <span className="problem__message">{problem.message}</span>
+        <span className="problem__message">{problemText(t, problem)}</span>
         <span className="problem__where">
           {element ? (element.name ?? element.id) : problem.pointer || t("problems.workflow")}
           {" · "}

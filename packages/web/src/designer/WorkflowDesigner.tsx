@@ -7,6 +7,7 @@ import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
 import type { Notice } from "../api/use-draft.ts";
 import { routeHref } from "../app/hash-route.ts";
+import { refusalText } from "../ui/problem-text.ts";
 import { DesignerCanvas } from "./DesignerCanvas.tsx";
 import { DesignerToolbar } from "./DesignerToolbar.tsx";
 import { EdgePanel } from "./EdgePanel.tsx";
@@ -150,7 +151,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
       setNotice({ tone: "success", text: t("designer.saved") });
       return true;
     } catch (error) {
-      setNotice({ tone: "error", text: t("designer.saveFailed", { reason: (error as Error).message }) });
+      setNotice({ tone: "error", text: t("designer.saveFailed", { reason: refusalText(t, error) }) });
       return false;
     } finally {
       setBusy(false);
@@ -167,7 +168,7 @@ const WorkflowEditor = ({ store, workflowId }: { store: DesignerStore; workflowI
       setNotice({ tone: "success", text: t("designer.published", { version: published.version }) });
     } catch (error) {
       if (error instanceof ApiError) setServerProblems(error.problems);
-      setNotice({ tone: "error", text: t("designer.publishFailed", { reason: (error as Error).message }) });
+      setNotice({ tone: "error", text: t("designer.publishFailed", { reason: refusalText(t, error) }) });
     } finally {
       setBusy(false);
     }

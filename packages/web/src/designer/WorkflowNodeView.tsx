@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
+import { problemText } from "../ui/problem-text.ts";
 import type { CanvasNodeData } from "./model/canvas-mapping.ts";
 import { NodeGlyph } from "./NodeGlyph.tsx";
 
@@ -26,7 +27,10 @@ export const WorkflowNodeView = memo(({ data, selected }: NodeProps & { data: Ca
         {node.name && node.name !== typeLabel ? <span className="wf-node__type">{typeLabel}</span> : null}
       </div>
       {problems.length > 0 ? (
-        <span className="wf-node__badge" title={problems.map((problem) => problem.message).join("\n")}>
+        <span
+          className="wf-node__badge"
+          title={problems.map((problem) => problemText(t, problem)).join("\n")}
+        >
           {problems.length}
           <span className="visually-hidden">{t("designer.problemCount", { count: problems.length })}</span>
         </span>

@@ -5,6 +5,7 @@ import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
 import type { Notice } from "../api/use-draft.ts";
 import { useWorkingCopy } from "../designer/use-working-copy.ts";
+import { problemText, refusalText } from "../ui/problem-text.ts";
 import { FieldList } from "./FieldList.tsx";
 import { FieldPalette } from "./FieldPalette.tsx";
 import { FieldProperties } from "./FieldProperties.tsx";
@@ -79,7 +80,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
       setNotice({ tone: "success", text: t("designer.saved") });
       return true;
     } catch (error) {
-      setNotice({ tone: "error", text: t("designer.saveFailed", { reason: (error as Error).message }) });
+      setNotice({ tone: "error", text: t("designer.saveFailed", { reason: refusalText(t, error) }) });
       return false;
     } finally {
       setBusy(false);
@@ -95,7 +96,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
     } catch (error) {
       const detail =
         error instanceof ApiError && error.problems.length > 0
-          ? error.problems.map((problem) => problem.message).join(" ")
+          ? error.problems.map((problem) => problemText(t, problem)).join(" ")
           : (error as Error).message;
       setNotice({ tone: "error", text: t("designer.publishFailed", { reason: detail }) });
     } finally {

@@ -123,6 +123,8 @@ export const problemsEn = {
   FD4101_inPack:
     'The id "{{id}}" names both a {{kind}} and a {{otherKind}} in this pack; every definition needs its own id.',
   FD9000: "The definition could not be fully checked: {{reason}}",
+  refused_one: "{{first}}",
+  refused_other: "{{count}} problems need fixing first. {{first}}",
 } satisfies Catalog;
 
 /** FD3001–FD3011: an expression or template placeholder the CEL module cannot read. */

@@ -102,6 +102,8 @@ export const problemsZhCN = {
   FD4101_inPack:
     "ID“{{id}}”在此模板包中同时命名了一个 {{kind}} 和一个 {{otherKind}}；每个定义都需要自己的 ID。",
   FD9000: "无法完整检查此定义：{{reason}}",
+  refused_one: "{{first}}",
+  refused_other: "需要先解决 {{count}} 个问题。{{first}}",
 } satisfies Catalog;
 
 /** FD3001–FD3011：CEL 模块无法读取的表达式或模板占位符。 */

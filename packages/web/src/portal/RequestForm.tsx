@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error.ts";
 import { navigate } from "../app/hash-route.ts";
+import { problemText } from "../ui/problem-text.ts";
 import { formSetup } from "../widgets/form-setup.ts";
 import { flowdeskWidgets } from "../widgets/rjsf-widgets.tsx";
 import { fieldIdOfProperty, requesterErrors } from "./live-errors.ts";
@@ -72,7 +73,7 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
       navigate({ screen: "requests", id: request.id });
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.problems.length > 0) {
-        const mapped = problemsToErrorSchema(error.problems);
+        const mapped = problemsToErrorSchema(error.problems, (problem) => problemText(t, problem));
         setServerErrors(mapped.fieldErrors);
         setFormErrors(mapped.formErrors.length > 0 ? mapped.formErrors : [t("portal.item.serverRefused")]);
       } else {

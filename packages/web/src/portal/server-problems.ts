@@ -20,13 +20,17 @@ export interface MappedProblems {
   formErrors: string[];
 }
 
-export const problemsToErrorSchema = (problems: readonly Problem[]): MappedProblems => {
+/** `word` says a problem in the reader's language (ui/problem-text.ts); by default its English sentence. */
+export const problemsToErrorSchema = (
+  problems: readonly Problem[],
+  word: (problem: Problem) => string = (problem) => problem.message,
+): MappedProblems => {
   const fieldErrors: Record<string, unknown> = {};
   const formErrors: string[] = [];
   for (const problem of problems) {
     const path = pointerToPath(problem.pointer);
     if (path === undefined || path.length === 0) {
-      formErrors.push(problem.message);
+      formErrors.push(word(problem));
       continue;
     }
     let node = fieldErrors;
@@ -35,7 +39,8 @@ export const problemsToErrorSchema = (problems: readonly Problem[]): MappedProbl
       node = node[segment] as Record<string, unknown>;
     }
     const errors = (node.__errors ?? []) as string[];
-    if (!errors.includes(problem.message)) node.__errors = [...errors, problem.message];
+    const text = word(problem);
+    if (!errors.includes(text)) node.__errors = [...errors, text];
   }
   return { fieldErrors: fieldErrors as ErrorSchema, formErrors };
 };

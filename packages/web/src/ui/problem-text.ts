@@ -1,5 +1,6 @@
 import type { Problem } from "@flowdesk/core";
 import i18next, { type TFunction } from "i18next";
+import { ApiError } from "../api/api-error.ts";
 
 type Wordable = Pick<Problem, "code" | "message" | "params">;
 
@@ -28,4 +29,16 @@ export const problemText = (t: TFunction, problem: Wordable): string => {
   const params = problem.params ?? {};
   if (!placeholders(template).every((name) => Object.hasOwn(params, name))) return problem.message;
   return t(key, { ...params, interpolation: { escapeValue: false } });
+};
+
+/**
+ * Why the server refused a save or publish, in the reader's language: with problems, how
+ * many errors there are and the first one; otherwise the server's own sentence.
+ */
+export const refusalText = (t: TFunction, error: unknown): string => {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const errors = error.problems.filter((problem) => problem.severity === "error");
+  const first = errors[0];
+  if (!first) return error.message;
+  return t("problem.refused", { count: errors.length, first: problemText(t, first) });
 };
