@@ -1,6 +1,9 @@
 import { createAjv } from "@flowdesk/core";
 import { customizeValidator } from "@rjsf/validator-ajv8";
 import type Ajv from "ajv";
+import type { ErrorObject } from "ajv";
+import localizeZh from "ajv-i18n/localize/zh";
+import i18next from "i18next";
 
 /*
  * rjsf validates with core's ajv (createAjv), so the browser applies exactly the server's
@@ -12,7 +15,16 @@ function CoreAjv(): Ajv {
   return createAjv() as unknown as Ajv;
 }
 
-export const formValidator = customizeValidator({
-  AjvClass: CoreAjv as unknown as typeof Ajv,
-  ajvFormatOptions: false,
-});
+/**
+ * ajv's messages in the app's language, decided at each validation so switching the
+ * language needs no new validator. ajv's own messages are English; zh-CN uses ajv-i18n.
+ */
+export const localizeFormErrors = (errors?: null | ErrorObject[]): void => {
+  const language = (i18next.resolvedLanguage ?? i18next.language ?? "en").toLowerCase();
+  if (language.startsWith("zh")) localizeZh(errors);
+};
+
+export const formValidator = customizeValidator(
+  { AjvClass: CoreAjv as unknown as typeof Ajv, ajvFormatOptions: false },
+  localizeFormErrors,
+);
