@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error.ts";
 import { formatDateTime } from "../ui/format.ts";
+import { InstanceCard } from "./InstanceCard.tsx";
 import { type InstanceIncident, instanceApi } from "./instance-api.ts";
 
 interface Props {
@@ -40,57 +41,54 @@ export const InstanceIncidents = ({ incidents, stepName, mayRetry, onRetried }: 
   };
 
   return (
-    <section
-      className="instance-card"
-      aria-labelledby="instance-incidents-title"
-      data-testid="instance-incidents"
+    <InstanceCard
+      part="incidents"
+      title={t("instance.incidents.title")}
+      emptyText={newestFirst.length === 0 ? t("instance.incidents.none") : undefined}
+      notice={
+        message ? (
+          <p className={`notice notice--${message.tone}`} role="status">
+            {message.text}
+          </p>
+        ) : null
+      }
     >
-      <h2 id="instance-incidents-title">{t("instance.incidents.title")}</h2>
-      {message ? (
-        <p className={`notice notice--${message.tone}`} role="status">
-          {message.text}
-        </p>
-      ) : null}
-      {newestFirst.length === 0 ? (
-        <p className="instance-card__empty">{t("instance.incidents.none")}</p>
-      ) : (
-        <ul className="incident-list">
-          {newestFirst.map((incident) => (
-            <li key={incident.id} className={`incident incident--${incident.status}`}>
-              <p className="incident__head">
-                <strong>{stepName(incident.nodeId)}</strong>
-                <span
-                  className={`status-pill status-pill--${incident.status === "open" ? "failed" : "completed"}`}
-                >
-                  {t(`instance.incidents.status.${incident.status}`)}
-                </span>
-              </p>
-              <p className="incident__error">{incident.error.message ?? incident.error.code ?? ""}</p>
-              <p className="incident__when">
-                {incident.status === "open"
-                  ? t("instance.incidents.openedAt", { at: formatDateTime(incident.createdAt) })
-                  : t("instance.incidents.resolvedAt", { at: formatDateTime(incident.resolvedAt) })}
-                {incident.retryCount > 0
-                  ? ` · ${t("instance.incidents.retries", { count: incident.retryCount })}`
-                  : ""}
-              </p>
-              {incident.status === "open" && mayRetry ? (
-                <button
-                  type="button"
-                  className="button primary"
-                  disabled={busy !== undefined}
-                  onClick={() => retry(incident)}
-                >
-                  {t("instance.incidents.retry")}
-                </button>
-              ) : null}
-              {incident.status === "open" && !mayRetry ? (
-                <p className="instance-card__hint">{t("instance.incidents.adminRetries")}</p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+      <ul className="incident-list">
+        {newestFirst.map((incident) => (
+          <li key={incident.id} className={`incident incident--${incident.status}`}>
+            <p className="incident__head">
+              <strong>{stepName(incident.nodeId)}</strong>
+              <span
+                className={`status-pill status-pill--${incident.status === "open" ? "failed" : "completed"}`}
+              >
+                {t(`instance.incidents.status.${incident.status}`)}
+              </span>
+            </p>
+            <p className="incident__error">{incident.error.message ?? incident.error.code ?? ""}</p>
+            <p className="incident__when">
+              {incident.status === "open"
+                ? t("instance.incidents.openedAt", { at: formatDateTime(incident.createdAt) })
+                : t("instance.incidents.resolvedAt", { at: formatDateTime(incident.resolvedAt) })}
+              {incident.retryCount > 0
+                ? ` · ${t("instance.incidents.retries", { count: incident.retryCount })}`
+                : ""}
+            </p>
+            {incident.status === "open" && mayRetry ? (
+              <button
+                type="button"
+                className="button primary"
+                disabled={busy !== undefined}
+                onClick={() => retry(incident)}
+              >
+                {t("instance.incidents.retry")}
+              </button>
+            ) : null}
+            {incident.status === "open" && !mayRetry ? (
+              <p className="instance-card__hint">{t("instance.incidents.adminRetries")}</p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </InstanceCard>
   );
 };

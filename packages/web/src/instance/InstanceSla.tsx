@@ -1,6 +1,7 @@
 import type { SlaClock, SlaClockName, SlaState } from "@flowdesk/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber, formatRelative } from "../ui/format.ts";
+import { InstanceCard } from "./InstanceCard.tsx";
 
 const CLOCKS: SlaClockName[] = ["response", "resolution"];
 
@@ -17,11 +18,12 @@ const useSpan = () => {
 export const InstanceSla = ({ sla }: { sla: SlaState | null }) => {
   const { t } = useTranslation();
   return (
-    <section className="instance-card" aria-labelledby="instance-sla-title" data-testid="instance-sla">
-      <h2 id="instance-sla-title">{t("instance.sla.title")}</h2>
-      {sla === null ? (
-        <p className="instance-card__empty">{t("instance.sla.none")}</p>
-      ) : (
+    <InstanceCard
+      part="sla"
+      title={t("instance.sla.title")}
+      emptyText={sla === null ? t("instance.sla.none") : undefined}
+    >
+      {sla !== null && (
         <>
           <p className="instance-card__hint">{t("instance.sla.priority", { priority: sla.priority })}</p>
           <dl className="sla-clocks">
@@ -31,7 +33,7 @@ export const InstanceSla = ({ sla }: { sla: SlaState | null }) => {
           </dl>
         </>
       )}
-    </section>
+    </InstanceCard>
   );
 };
 

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { InstanceCard } from "./InstanceCard.tsx";
 
 /** Plain values as they are; lists and objects as indented JSON, so nothing is hidden. */
 const shown = (value: unknown): string =>
@@ -13,22 +14,19 @@ export const InstanceVariables = ({ variables }: { variables: Record<string, unk
   const { t } = useTranslation();
   const entries = Object.entries(variables).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <section className="instance-card" aria-labelledby="instance-data-title" data-testid="instance-data">
-      <h2 id="instance-data-title">{t("instance.data.title")}</h2>
-      {entries.length === 0 ? (
-        <p className="instance-card__empty">{t("instance.data.none")}</p>
-      ) : (
-        <dl className="instance-data">
-          {entries.map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>
-                {typeof value === "object" && value !== null ? <pre>{shown(value)}</pre> : shown(value)}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </section>
+    <InstanceCard
+      part="data"
+      title={t("instance.data.title")}
+      emptyText={entries.length === 0 ? t("instance.data.none") : undefined}
+    >
+      <dl className="instance-data">
+        {entries.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{typeof value === "object" && value !== null ? <pre>{shown(value)}</pre> : shown(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </InstanceCard>
   );
 };
