@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { JsonSchema, WorkflowNode } from "@flowdesk/core";
 import { nodeRegistry } from "@flowdesk/nodes";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodePanel } from "../../../packages/web/src/designer/NodePanel.tsx";
 import { setupI18n } from "../../../packages/web/src/i18n/setup-i18n.ts";
 
@@ -126,5 +126,71 @@ describe("node side panels", () => {
     expect(selectId).toBeDefined();
     expect(html).toContain(`<label class="control-label" for="${selectId}">Assignee type</label>`);
     expect(html.split("A group puts the task in its shared queue").length - 1).toBe(1);
+  });
+});
+
+/** Words a designer types or reads as code in every language. */
+const CODE_WORDS = new Set([
+  "ID",
+  "URL",
+  "GET",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "ISO",
+  "8601",
+  "SLA",
+  "CEL",
+  "Webhook",
+]);
+
+describe("node side panels in zh-CN", () => {
+  let i18n: ReturnType<typeof setupI18n>;
+  beforeAll(async () => {
+    i18n = setupI18n("en");
+    await i18n.changeLanguage("zh-CN");
+  });
+  afterAll(async () => {
+    await i18n.changeLanguage("en");
+  });
+
+  it.each(panels)(
+    "%s: labels, options and buttons are Chinese, hints are not left in English",
+    (_name, node) => {
+      // given
+      const html = renderPanel(node);
+      // when
+      const names = [
+        ...all(html, /<(label|legend|option|button)\b[^>]*>([\s\S]*?)<\/\1>/g).map((match) =>
+          textOf(match[2] ?? ""),
+        ),
+      ].filter((text) => text !== "" && text !== "*");
+      const hints = all(
+        html,
+        /<div[^>]*class="(?:help-block|field-description)"[^>]*>([\s\S]*?)<\/div>/g,
+      ).map((match) => textOf(match[1] ?? ""));
+      // then
+      const english = names.filter((text) =>
+        text
+          .replace(/\*/g, "")
+          .split(/[\s（）()]+/)
+          .some((word) => /[A-Za-z]/.test(word) && !CODE_WORDS.has(word)),
+      );
+      expect(english).toEqual([]);
+      expect(hints.filter((text) => !/[\u4e00-\u9fff]/.test(text))).toEqual([]);
+    },
+  );
+
+  it("names the assignee selector and its options in Chinese", () => {
+    // given
+    const html = renderPanel(panels.find(([name]) => name === "user-task")![1]);
+    // then
+    expect(html).toMatch(
+      /<label class="control-label" for="[^"]*assignee__oneof_select">处理人类型<\/label>/,
+    );
+    expect(all(html, /<option[^>]*>([^<]*)<\/option>/g).map((match) => match[1])).toEqual(
+      expect.arrayContaining(["用户组", "用户", "角色", "规则"]),
+    );
   });
 });

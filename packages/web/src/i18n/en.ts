@@ -277,6 +277,7 @@ export const en = {
     MoveUpButton: "Move up",
     MoveDownButton: "Move down",
     SubmitButton: "Submit",
+    KeyLabel: "{{p1}} key",
   },
   portal: portalEn,
   inbox: inboxEn,

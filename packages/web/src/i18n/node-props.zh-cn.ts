@@ -191,7 +191,7 @@ export const nodePropsZhCN: Catalog = {
     to: peopleList("收件人", "收件人", "用于站内和电子邮件渠道。", "匹配到的每个人都会收到通知。"),
     url: {
       help: "用于 Webhook 渠道；消息作为请求体发送。",
-      title: "Webhook URL",
+      title: "Webhook 地址",
       description: "Webhook 的发送地址；可使用 {{ cel }} 占位符。",
     },
     subject: {

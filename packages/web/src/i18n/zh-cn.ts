@@ -261,6 +261,7 @@ export const zhCN = {
     MoveUpButton: "上移",
     MoveDownButton: "下移",
     SubmitButton: "提交",
+    KeyLabel: "{{p1}} 的键名",
   },
   portal: portalZhCN,
   inbox: inboxZhCN,
