@@ -11,9 +11,9 @@ type Catalog = { [key: string]: string | Catalog };
 const descriptors = Object.values(nodeRegistry) as NodeDescriptor[];
 const chinese = zhCN.nodeProps as Catalog;
 
-/** Every text the panel shows for a type, by key, in the descriptor's English. */
+/** Every text the panel and the palette show for a type, by key, in the descriptor's English. */
 const textsOf = (descriptor: NodeDescriptor): Map<string, string> => {
-  const texts = new Map<string, string>();
+  const texts = new Map<string, string>([["summary", descriptor.description]]);
   localiseDescriptor(descriptor, (key, english) => {
     texts.set(key, english);
     return english;
@@ -106,7 +106,7 @@ describe("node side panel catalogs", () => {
     (_type, descriptor) => {
       // given
       const visited = [...textsOf(descriptor)]
-        .filter(([key]) => !/\.?enum\.[^.]+$/.test(key))
+        .filter(([key]) => key !== "summary" && !/\.?enum\.[^.]+$/.test(key))
         .map(([, english]) => english);
       // when
       const present = rawTexts([descriptor.propertySchema, descriptor.uiSchema]);

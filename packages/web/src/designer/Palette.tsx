@@ -36,7 +36,7 @@ export const Palette = memo(function Palette({ registry, groups, onInsert }: Pal
                     className="palette__item"
                     draggable
                     data-node-type={type}
-                    title={t(`nodeDescriptions.${type}`, { defaultValue: descriptor.description })}
+                    title={t(`nodeProps.${type}.summary`, { defaultValue: descriptor.description })}
                     aria-label={t("designer.insertNode", { type: label })}
                     onDragStart={(event) => {
                       event.dataTransfer.setData(NODE_DRAG_TYPE, type);

@@ -104,7 +104,10 @@ export const localiseDescriptor = (descriptor: NodeDescriptor, text: PropText): 
 
 type Catalog = { [key: string]: string | Catalog };
 
-/** Every translatable text of every node type under `<type>.<key>`, in the descriptors' English. */
+/**
+ * Every translatable text of every node type under `<type>.<key>`, in the descriptors'
+ * English, plus `<type>.summary`: the descriptor's description the palette shows.
+ */
 export const nodePropsCatalog = (registry: Readonly<Record<string, NodeDescriptor>>): Catalog => {
   const catalog: Catalog = {};
   for (const descriptor of Object.values(registry)) {
@@ -126,6 +129,10 @@ export const nodePropsCatalog = (registry: Readonly<Record<string, NodeDescripto
       level[last] = english;
       return english;
     });
+    if (own.summary !== undefined)
+      throw new Error(`${descriptor.type}: key summary clashes with a schema text`);
+    // The palette's tooltip: what the step is for.
+    own.summary = descriptor.description;
     catalog[descriptor.type] = own;
   }
   return catalog;

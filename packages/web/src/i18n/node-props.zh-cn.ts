@@ -50,6 +50,7 @@ const keyValue = (value: Catalog, key?: Catalog): Catalog => ({ value, ...(key ?
 
 export const nodePropsZhCN: Catalog = {
   start: {
+    summary: "请求开始的地方。可由服务目录表单发起，表单字段会成为变量。",
     title: "开始",
     form: {
       help: "之后的每个步骤都可以把它的字段作为变量读取。",
@@ -58,6 +59,7 @@ export const nodePropsZhCN: Catalog = {
     },
   },
   end: {
+    summary: "结束这条路径并记录一个结果，例如 resolved 或 rejected。",
     title: "结束",
     outcome: {
       help: "报表中显示的小写 ID，例如 resolved。",
@@ -71,6 +73,7 @@ export const nodePropsZhCN: Catalog = {
     },
   },
   "user-task": {
+    summary: "交给某个人或某个用户组队列的工作：填写任务表单并选择一个结果。",
     title: "人工任务",
     assignee: {
       help: "用户组会把任务放入其共享队列；规则可以选出某个人。",
@@ -94,6 +97,7 @@ export const nodePropsZhCN: Catalog = {
     },
   },
   approval: {
+    summary: "审批人批准或驳回（任一人、所有人或法定人数），可填写意见和转交。",
     title: "审批",
     approvers: peopleList(
       "审批人",
@@ -118,13 +122,23 @@ export const nodePropsZhCN: Catalog = {
     instructions: { title: "说明", description: "显示给审批人；可使用 {{ cel }} 占位符。" },
   },
   decision: {
+    summary: "只走一条路径：第一条条件成立的连线，否则走默认连线。",
     uiDescription: "选择一条离开的连线来编写它的条件。",
     title: "条件分支",
     description: "条件写在离开的连线上；请把其中一条标为默认连线。",
   },
-  fork: { uiDescription: "用并行汇合把各条并行路径重新汇合起来。", title: "并行分支" },
-  join: { uiDescription: "只等待实际启动了的分支。", title: "并行汇合" },
+  fork: {
+    summary: "同时启动每一条离开的路径。",
+    uiDescription: "用并行汇合把各条并行路径重新汇合起来。",
+    title: "并行分支",
+  },
+  join: {
+    summary: "等待对应并行分支启动的每条路径都到达后，继续一次。",
+    uiDescription: "只等待实际启动了的分支。",
+    title: "并行汇合",
+  },
   timer: {
+    summary: "等待一段时长、直到某个时间，或等待若干工作小时。",
     title: "定时器",
     mode: {
       help: "按工作时间计时只计算 SLA 策略日历中的工作时间。",
@@ -143,6 +157,7 @@ export const nodePropsZhCN: Catalog = {
     },
   },
   "service-call": {
+    summary: "调用 HTTP API，支持重试和幂等键，并把响应映射到变量。",
     title: "服务调用",
     method: {
       title: "请求方法",
@@ -183,6 +198,7 @@ export const nodePropsZhCN: Catalog = {
     },
   },
   notify: {
+    summary: "发送站内消息、电子邮件或 Webhook，然后不等待直接继续。",
     title: "通知",
     channel: {
       title: "渠道",
@@ -202,6 +218,7 @@ export const nodePropsZhCN: Catalog = {
     body: { title: "消息", description: "可使用 {{ cel }} 占位符。" },
   },
   "set-data": {
+    summary: "用 CEL 表达式设置变量，例如由影响度和紧急度得出优先级。",
     title: "设置数据",
     assignments: {
       help: "自上而下求值；后面的值可以读取前面的值。",
@@ -214,6 +231,7 @@ export const nodePropsZhCN: Catalog = {
     },
   },
   subprocess: {
+    summary: "运行另一个工作流：映射输入，等待它结束，再把输出映射回来。",
     title: "子流程",
     workflow: { title: "工作流", description: "子工作流；运行其最新发布的版本。" },
     input: {
@@ -236,6 +254,7 @@ export const nodePropsZhCN: Catalog = {
     },
   },
   "wait-message": {
+    summary: "等待匹配的消息到达，例如供应商的回复，可附加计时器。",
     title: "等待消息",
     message: {
       help: "发送方把这个名称和键一起发送到消息 API。",
