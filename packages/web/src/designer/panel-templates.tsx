@@ -59,7 +59,7 @@ const RemoveButton = ({ id, className, onClick, disabled, registry }: IconButton
   <button
     id={id}
     type="button"
-    className={`button link ${className ?? ""}`}
+    className={`button link panel-remove ${className ?? ""}`}
     onClick={onClick}
     disabled={disabled}
   >
