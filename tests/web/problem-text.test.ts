@@ -13,6 +13,7 @@ import { zhCN } from "@flowdesk/web/i18n-zh-cn";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../packages/web/src/api/api-error.ts";
 import { setupI18n } from "../../packages/web/src/i18n/setup-i18n.ts";
+import { problemsToErrorSchema } from "../../packages/web/src/portal/server-problems.ts";
 import { problemKey, problemText, refusalText } from "../../packages/web/src/ui/problem-text.ts";
 import { invalidFixtures } from "../core/validation/fixture-files.ts";
 
@@ -125,5 +126,34 @@ describe("problemText", () => {
     expect(refusalText(i18n.t, new ApiError(409, { detail: "Someone else saved." }))).toBe(
       "Someone else saved.",
     );
+  });
+
+  it("puts the server's 422 problems next to the portal fields in Chinese", async () => {
+    // given the app in zh-CN and the server's refusal of a too-short summary and a wrong priority
+    const i18n = setupI18n("zh-CN");
+    await i18n.changeLanguage("zh-CN");
+    const problems: Problem[] = [
+      {
+        code: "FD1009",
+        severity: "error",
+        pointer: "/data/summary",
+        message: "Summary needs at least 5 characters.",
+        params: { field: "Summary", limit: 5, variant: "minLength" },
+      },
+      {
+        code: "FD1006",
+        severity: "error",
+        pointer: "/data/priority",
+        message: '"P9" is not a valid priority; use one of P1, P2.',
+        params: { field: "Priority", value: '"P9"', choices: "P1, P2" },
+      },
+    ];
+    // when mapping them onto the form
+    const mapped = problemsToErrorSchema(problems, (problem) => problemText(i18n.t, problem));
+    // then each field carries its Chinese sentence
+    expect(mapped.fieldErrors).toEqual({
+      summary: { __errors: ["“Summary”至少需要 5 个字符。"] },
+      priority: { __errors: ['"P9" 不是“Priority”的有效值；请使用以下之一：P1, P2。'] },
+    });
   });
 });
