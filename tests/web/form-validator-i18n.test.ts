@@ -1,9 +1,8 @@
-import type { RJSFSchema } from "@rjsf/utils";
 import { describe, expect, it } from "vitest";
 import { setupI18n } from "../../packages/web/src/i18n/setup-i18n.ts";
 import { formValidator } from "../../packages/web/src/widgets/form-validator.ts";
 
-const laptopRequest: RJSFSchema = {
+const laptopRequest: Parameters<typeof formValidator.validateFormData>[1] = {
   type: "object",
   required: ["reason"],
   properties: {
