@@ -10,6 +10,12 @@ export const PROBLEM_ITEM_SCHEMA: JsonSchema = {
     pointer: { type: "string" },
     message: { type: "string" },
     file: { type: "string" },
+    params: {
+      description:
+        "The variable parts of the message (node ids, names, suggestions), for clients that translate it by code.",
+      type: "object",
+      additionalProperties: { type: ["string", "number"] },
+    },
   },
 };
 
