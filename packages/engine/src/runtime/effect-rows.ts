@@ -95,7 +95,9 @@ export async function writeEffects(target: EffectTarget, effects: Effect[]): Pro
           completedBy: null,
           dueAt: effect.dueAt ?? null,
           version: 1,
-          createdAt: now,
+          // The row opens when the engine's state says the task opened, to the millisecond,
+          // so views reading either (instance detail, live positions) agree.
+          createdAt: state.tasks[effect.taskId]?.createdAt ?? now,
           updatedAt: now,
         });
         break;
