@@ -303,6 +303,9 @@ describe("the instance view", () => {
     const instanceId = await reportIncident("Wrong invoice printer");
     const { context, page } = await signInAs(browser, flowdesk, "alex.agent", LAPTOP);
     await page.goto(`${flowdesk.url}/#/instances/${instanceId}`);
+    await expect
+      .poll(() => page.locator(".live-status").getAttribute("class"))
+      .toContain("live-status--live");
 
     // when they ask to cancel, then step back, then confirm with a reason
     await page.getByRole("button", { name: "Cancel instance" }).click();

@@ -201,6 +201,10 @@ describe("service portal", () => {
 
     // when she cancels one from its page, after confirming
     await page.goto(`${flowdesk.url}/#/requests/${withdraw}`);
+    await page.getByRole("heading", { name: "Timeline" }).waitFor();
+    await expect
+      .poll(() => page.locator(".live-status").getAttribute("class"))
+      .toContain("live-status--live");
     await page.getByRole("button", { name: "Cancel request" }).click();
     const dialog = page.getByRole("dialog", { name: "Cancel this request?" });
     await dialog.waitFor();

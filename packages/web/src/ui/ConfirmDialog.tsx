@@ -36,12 +36,17 @@ export const ConfirmDialog = ({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
 
+  // Only a close the person caused (Escape, Keep) tells the owner; closing the native dialog
+  // while React unmounts or remounts it fires "close" too, and must not dismiss a new one.
+  const mounted = useRef(false);
   useEffect(() => {
     const element = dialog.current;
+    mounted.current = true;
     // The opener had the focus; it gets it back when the dialog goes, however it goes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     if (element && !element.open) element.showModal();
     return () => {
+      mounted.current = false;
       element?.close();
       requestAnimationFrame(() => {
         if (opener?.isConnected) opener.focus();
@@ -61,7 +66,14 @@ export const ConfirmDialog = ({
   };
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={titleId}
+      onClose={() => {
+        if (mounted.current) onClose();
+      }}
+    >
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>
