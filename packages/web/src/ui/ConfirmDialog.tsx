@@ -36,18 +36,15 @@ export const ConfirmDialog = ({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
 
-  // Only a close the person caused (Escape, Keep) tells the owner; closing the native dialog
-  // while React unmounts or remounts it fires "close" too, and must not dismiss a new one.
-  const mounted = useRef(false);
   useEffect(() => {
     const element = dialog.current;
-    mounted.current = true;
     // The opener had the focus; it gets it back when the dialog goes, however it goes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     if (element && !element.open) element.showModal();
     return () => {
-      mounted.current = false;
-      element?.close();
+      // No element.close() here: its "close" event would reach onClose after a StrictMode
+      // re-run of this effect and dismiss the dialog just shown. Leaving the document ends
+      // a modal dialog anyway.
       requestAnimationFrame(() => {
         if (opener?.isConnected) opener.focus();
       });
@@ -66,14 +63,7 @@ export const ConfirmDialog = ({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={titleId}
-      onClose={() => {
-        if (mounted.current) onClose();
-      }}
-    >
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>
