@@ -15,8 +15,5 @@ export default function buildWeb(): void {
   execFileSync("npx", ["vite", "build", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"], {
     cwd: webRoot,
     stdio: "inherit",
-    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build;
-    // the browser tests run the app as people get it.
-    env: { ...process.env, NODE_ENV: "production" },
   });
 }
