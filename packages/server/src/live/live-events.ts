@@ -1,15 +1,8 @@
+import type { LiveEventName } from "@flowdesk/core";
 import type { CommandResult, HistoryRecord, OutboxRecord, TaskRecord } from "@flowdesk/engine";
 import type { ServerTransaction } from "@flowdesk/store";
 
-/** The events live clients receive; each carries the global history sequence it brings the client up to. */
-export type LiveEventName =
-  | "task.created"
-  | "task.updated"
-  | "instance.updated"
-  | "request.status"
-  | "sla.warning"
-  | "sla.breached"
-  | "definition.published";
+export type { LiveEventName } from "@flowdesk/core";
 
 export interface LiveEvent {
   name: LiveEventName;

@@ -1,3 +1,4 @@
+import type { LiveEventName } from "@flowdesk/core";
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 
@@ -8,14 +9,7 @@ import { io, type Socket } from "socket.io-client";
  * (useLiveRefresh), so nothing stale stays on screen.
  */
 
-export type LiveEventName =
-  | "task.created"
-  | "task.updated"
-  | "instance.updated"
-  | "request.status"
-  | "sla.warning"
-  | "sla.breached"
-  | "definition.published";
+export type { LiveEventName } from "@flowdesk/core";
 
 export type LivePayload = { seq: number } & Record<string, unknown>;
 export type LiveStatus = "connecting" | "live" | "offline";
