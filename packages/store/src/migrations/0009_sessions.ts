@@ -4,7 +4,6 @@ import type { Knex } from "knex";
  * Server-side sessions, keyed by the SHA-256 of the cookie value so a leaked database
  * does not hand out live sessions. A session without a user is a signed-out visitor
  * that already holds a CSRF token (the login form needs one).
- * The audit log is append-only: who, what, when, from where.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable("sessions", (table) => {
@@ -15,20 +14,8 @@ export async function up(knex: Knex): Promise<void> {
     table.string("expires_at", 30).notNullable();
     table.index(["expires_at"], "sessions_expires_idx");
   });
-  await knex.schema.createTable("audit_log", (table) => {
-    table.increments("seq").primary();
-    table.string("at", 30).notNullable();
-    table.string("actor", 100);
-    table.string("action", 100).notNullable();
-    table.string("target_type", 60).notNullable();
-    table.string("target_id", 200);
-    table.string("ip", 64);
-    table.text("details");
-    table.index(["at"], "audit_log_at_idx");
-  });
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.dropTable("audit_log");
   await knex.schema.dropTable("sessions");
 }

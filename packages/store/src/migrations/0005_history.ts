@@ -2,8 +2,7 @@ import type { Knex } from "knex";
 
 /**
  * History is append-only with one global sequence: live events carry it, and a client
- * that reconnects asks for everything after the last sequence it saw. The outbox holds
- * what must be pushed after commit, written in the same transaction as the change.
+ * that reconnects asks for everything after the last sequence it saw.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable("history", (table) => {
@@ -17,19 +16,8 @@ export async function up(knex: Knex): Promise<void> {
     table.string("at", 30).notNullable();
     table.index(["instance_id", "seq"], "history_instance_idx");
   });
-  await knex.schema.createTable("outbox", (table) => {
-    table.bigIncrements("id").primary();
-    table.bigInteger("history_seq");
-    table.string("topic", 80).notNullable();
-    table.string("instance_id", 64);
-    table.text("payload").notNullable();
-    table.string("created_at", 30).notNullable();
-    table.string("published_at", 30);
-    table.index(["published_at", "id"], "outbox_pending_idx");
-  });
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.dropTable("outbox");
   await knex.schema.dropTable("history");
 }

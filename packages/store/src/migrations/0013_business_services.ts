@@ -2,7 +2,7 @@ import type { Knex } from "knex";
 
 /**
  * Business services, the configuration items "affected service" lookups offer
- * (LookupSource "services"). Kept apart from 0102 so databases that already ran it get them too.
+ * (LookupSource "services"). Kept apart from 0011 so databases that already ran it get them too.
  */
 const SERVICES = [
   {
