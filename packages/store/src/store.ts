@@ -1,12 +1,12 @@
 import type { Store, StoreTransaction } from "@flowdesk/engine";
 import type { Database, SqlExecutor } from "./connection/sql-executor.ts";
-import { definitionRepository } from "./repositories/definition.repository.ts";
-import { historyRepository } from "./repositories/history.repository.ts";
-import { incidentRepository } from "./repositories/incident.repository.ts";
-import { instanceRepository } from "./repositories/instance.repository.ts";
-import { jobRepository } from "./repositories/job.repository.ts";
-import { outboxRepository } from "./repositories/outbox.repository.ts";
-import { taskRepository } from "./repositories/task.repository.ts";
+import { definitionRepository } from "./definitions/definition.repository.ts";
+import { historyRepository } from "./history/history.repository.ts";
+import { incidentRepository } from "./incidents/incident.repository.ts";
+import { instanceRepository } from "./instances/instance.repository.ts";
+import { jobRepository } from "./jobs/job.repository.ts";
+import { outboxRepository } from "./outbox/outbox.repository.ts";
+import { taskRepository } from "./tasks/task.repository.ts";
 
 export const repositoriesFor = (sql: SqlExecutor): StoreTransaction => ({
   definitions: definitionRepository(sql),

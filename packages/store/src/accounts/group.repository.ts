@@ -1,7 +1,7 @@
+import { likePattern } from "../connection/like-pattern.ts";
+import { placeholders, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { placeholders, toNumber, toStringOrNull } from "../repositories/row-mapping.ts";
 import type { GroupRecord } from "./account-records.ts";
-import { likePattern } from "./user.repository.ts";
 
 const toGroup = (row: SqlRow): GroupRecord => ({
   id: String(row.id),

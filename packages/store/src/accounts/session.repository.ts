@@ -1,5 +1,5 @@
+import { toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { toStringOrNull } from "../repositories/row-mapping.ts";
 import type { SessionRecord } from "./account-records.ts";
 
 const toSession = (row: SqlRow): SessionRecord => ({

@@ -1,6 +1,8 @@
+import { likePattern } from "../connection/like-pattern.ts";
+import type { Page } from "../connection/page.ts";
+import { placeholders, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { placeholders, toNumber, toStringOrNull } from "../repositories/row-mapping.ts";
-import type { Page, UserRecord, UserWithPassword } from "./account-records.ts";
+import type { UserRecord, UserWithPassword } from "./account-records.ts";
 
 const toUser = (row: SqlRow): UserRecord => ({
   id: String(row.id),
@@ -13,8 +15,6 @@ const toUser = (row: SqlRow): UserRecord => ({
 });
 
 /** `%`, `_` and `\` in what a person types match themselves, not any text. */
-export const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
-
 const textCondition = (text: string | undefined): { clause: string; values: unknown[] } => {
   if (text === undefined || text === "") return { clause: "", values: [] };
   const pattern = likePattern(text);

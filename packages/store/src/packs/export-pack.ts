@@ -1,5 +1,5 @@
 import { assemblePack, type PackManifest, type TemplatePack } from "@flowdesk/core";
-import type { ServerStore } from "../accounts/server-store.ts";
+import type { ServerStore } from "../server-store.ts";
 import { latestPublishedDefinitions } from "./installed-definitions.ts";
 
 /** The newest published version of every packable definition, as one pack. */

@@ -7,7 +7,7 @@ import {
   previewPackImport,
 } from "@flowdesk/core";
 import { nodeRegistry } from "@flowdesk/nodes";
-import type { ServerStore } from "../accounts/server-store.ts";
+import type { ServerStore } from "../server-store.ts";
 import { latestPublishedDefinitions } from "./installed-definitions.ts";
 
 export interface ImportPackOptions {

@@ -1,6 +1,6 @@
 import { type InstalledDefinition, isPackableKind } from "@flowdesk/core";
+import { fromJson, toNumber } from "../connection/row-mapping.ts";
 import type { SqlExecutor } from "../connection/sql-executor.ts";
-import { fromJson, toNumber } from "../repositories/row-mapping.ts";
 
 export interface LatestPublished extends InstalledDefinition {
   version: number;

@@ -1,7 +1,7 @@
 import type { InstanceStatus } from "@flowdesk/core";
 import type { InstanceRecord, InstanceRepository } from "@flowdesk/engine";
+import { fromJson, toJson, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, toJson, toNumber, toStringOrNull } from "./row-mapping.ts";
 
 const toInstance = (row: SqlRow): InstanceRecord => ({
   id: String(row.id),

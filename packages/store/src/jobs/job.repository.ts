@@ -1,6 +1,6 @@
 import type { JobRecord, JobRepository, JobStatus } from "@flowdesk/engine";
+import { fromJson, placeholders, toJson, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, placeholders, toJson, toNumber, toStringOrNull } from "./row-mapping.ts";
 
 const toJob = (row: SqlRow): JobRecord => ({
   id: String(row.id),

@@ -1,6 +1,13 @@
 import type { OutboxRecord, OutboxRepository } from "@flowdesk/engine";
+import {
+  fromJson,
+  placeholders,
+  toJson,
+  toNumber,
+  toNumberOrNull,
+  toStringOrNull,
+} from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, placeholders, toJson, toNumber, toNumberOrNull, toStringOrNull } from "./row-mapping.ts";
 
 const toOutbox = (row: SqlRow): OutboxRecord => ({
   id: toNumber(row.id),

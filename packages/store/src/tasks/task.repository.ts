@@ -1,6 +1,6 @@
 import type { TaskKind, TaskRecord, TaskRepository, TaskState } from "@flowdesk/engine";
+import { fromJson, placeholders, toJson, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, placeholders, toJson, toNumber, toStringOrNull } from "./row-mapping.ts";
 
 const toTask = (row: SqlRow): TaskRecord => ({
   id: String(row.id),

@@ -1,7 +1,7 @@
+import { likePattern } from "../connection/like-pattern.ts";
+import { toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { toStringOrNull } from "../repositories/row-mapping.ts";
-import type { ConfigurationItemRecord } from "./account-records.ts";
-import { likePattern } from "./user.repository.ts";
+import type { ConfigurationItemRecord } from "./configuration-item-record.ts";
 
 const toItem = (row: SqlRow): ConfigurationItemRecord => ({
   id: String(row.id),

@@ -1,6 +1,6 @@
 import type { HistoryRecord, HistoryRepository } from "@flowdesk/engine";
+import { fromJson, toJson, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, toJson, toNumber, toStringOrNull } from "./row-mapping.ts";
 
 const toHistory = (row: SqlRow): HistoryRecord => ({
   seq: toNumber(row.seq),

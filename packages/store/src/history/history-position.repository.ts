@@ -1,5 +1,5 @@
+import { toNumber } from "../connection/row-mapping.ts";
 import type { SqlExecutor } from "../connection/sql-executor.ts";
-import { toNumber } from "../repositories/row-mapping.ts";
 
 /** Where the global history sequence stands: live events that are not history carry it. */
 export const historyPositionRepository = (sql: SqlExecutor) => ({

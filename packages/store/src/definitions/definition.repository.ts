@@ -1,7 +1,7 @@
 import type { DefinitionDraft, DefinitionRepository, PublishedDefinition } from "@flowdesk/engine";
 import { contentHash } from "../canonical-json.ts";
+import { fromJson, toJson, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, toJson, toNumber, toStringOrNull } from "./row-mapping.ts";
 
 const toPublished = (row: SqlRow): PublishedDefinition => ({
   definitionId: String(row.definition_id),

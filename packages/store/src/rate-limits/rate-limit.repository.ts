@@ -1,5 +1,5 @@
+import { toNumber } from "../connection/row-mapping.ts";
 import type { SqlExecutor } from "../connection/sql-executor.ts";
-import { toNumber } from "../repositories/row-mapping.ts";
 
 /**
  * Fixed-window counters. `increment` is one statement, so two processes counting the

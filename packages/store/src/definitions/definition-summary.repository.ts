@@ -1,6 +1,6 @@
+import { fromJson, toNumber } from "../connection/row-mapping.ts";
 import type { SqlExecutor } from "../connection/sql-executor.ts";
-import { fromJson, toNumber } from "../repositories/row-mapping.ts";
-import type { DefinitionSummary } from "./account-records.ts";
+import type { DefinitionSummary } from "./definition-summary.ts";
 
 const titleOf = (content: unknown, fallback: string): string => {
   const title = (content as { title?: unknown } | null)?.title;

@@ -1,7 +1,7 @@
 import type { SerializedError } from "@flowdesk/core";
 import type { IncidentRecord, IncidentRepository, IncidentStatus } from "@flowdesk/engine";
+import { fromJson, toJson, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, toJson, toNumber, toStringOrNull } from "./row-mapping.ts";
 
 const toIncident = (row: SqlRow): IncidentRecord => ({
   id: String(row.id),

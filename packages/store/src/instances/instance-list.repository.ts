@@ -1,6 +1,6 @@
 import type { InstanceStatus } from "@flowdesk/core";
+import { toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { toNumber, toStringOrNull } from "../repositories/row-mapping.ts";
 
 /** An instance without its state: what a list of instances shows. */
 export interface InstanceSummary {

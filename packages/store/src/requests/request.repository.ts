@@ -1,6 +1,6 @@
 import type { InstanceStatus } from "@flowdesk/core";
+import { toNumber } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { toNumber } from "../repositories/row-mapping.ts";
 
 /** What a requester submitted, and against which exact catalog item and form versions. */
 export interface RequestRecord {

@@ -1,17 +1,17 @@
 import type { StoreTransaction } from "@flowdesk/engine";
-import type { Database, SqlExecutor } from "../connection/sql-executor.ts";
-import { type OpenStoreOptions, openDatabase } from "../open-store.ts";
-import { repositoriesFor, SqlStore } from "../store.ts";
-import { auditRepository } from "./audit.repository.ts";
-import { configurationItemRepository } from "./configuration-item.repository.ts";
-import { definitionSummaryRepository } from "./definition-summary.repository.ts";
-import { groupRepository } from "./group.repository.ts";
-import { historyPositionRepository } from "./history-position.repository.ts";
-import { instanceListRepository } from "./instance-list.repository.ts";
-import { rateLimitRepository } from "./rate-limit.repository.ts";
-import { requestRepository } from "./request.repository.ts";
-import { sessionRepository } from "./session.repository.ts";
-import { userRepository } from "./user.repository.ts";
+import { groupRepository } from "./accounts/group.repository.ts";
+import { sessionRepository } from "./accounts/session.repository.ts";
+import { userRepository } from "./accounts/user.repository.ts";
+import { auditRepository } from "./audit/audit.repository.ts";
+import { configurationItemRepository } from "./configuration-items/configuration-item.repository.ts";
+import type { Database, SqlExecutor } from "./connection/sql-executor.ts";
+import { definitionSummaryRepository } from "./definitions/definition-summary.repository.ts";
+import { historyPositionRepository } from "./history/history-position.repository.ts";
+import { instanceListRepository } from "./instances/instance-list.repository.ts";
+import { type OpenStoreOptions, openDatabase } from "./open-store.ts";
+import { rateLimitRepository } from "./rate-limits/rate-limit.repository.ts";
+import { requestRepository } from "./requests/request.repository.ts";
+import { repositoriesFor, SqlStore } from "./store.ts";
 
 /** The runtime's repositories plus the server's own, all bound to one transaction. */
 export interface ServerTransaction extends StoreTransaction {

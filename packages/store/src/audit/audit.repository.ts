@@ -1,6 +1,7 @@
+import type { Page } from "../connection/page.ts";
+import { fromJson, toJson, toNumber, toStringOrNull } from "../connection/row-mapping.ts";
 import type { SqlExecutor, SqlRow } from "../connection/sql-executor.ts";
-import { fromJson, toJson, toNumber, toStringOrNull } from "../repositories/row-mapping.ts";
-import type { AuditEntry, AuditFilter, NewAuditEntry, Page } from "./account-records.ts";
+import type { AuditEntry, AuditFilter, NewAuditEntry } from "./audit-records.ts";
 
 const toEntry = (row: SqlRow): AuditEntry => ({
   seq: toNumber(row.seq),
