@@ -18,7 +18,7 @@ describe.each(BACKENDS)("which instances an agent sees on $name", (backend) => {
   let t: TestApp;
   let desk: HardwareDesk;
   const as = (username: string) => desk.as(username);
-  const post = (username: string, path: string, body: object = {}) => desk.post(username, path, body);
+  const post = (username: string, path: string, body?: object) => desk.post(username, path, body);
   const listedIds = async (username: string, query = ""): Promise<string[]> => {
     const response = await as(username).agent.get(`/api/instances${query}`).expect(200);
     return response.body.items.map((item: { id: string }) => item.id);

@@ -6,7 +6,7 @@ describe.each(BACKENDS)("tasks and instances on $name", (backend) => {
   let t: TestApp;
   let desk: HardwareDesk;
   const as = (username: string) => desk.as(username);
-  const post = (username: string, path: string, body: object = {}) => desk.post(username, path, body);
+  const post = (username: string, path: string, body?: object) => desk.post(username, path, body);
   const submit = (): Promise<string> => desk.submit("rita");
   const taskOf = async (requestId: string) => {
     const detail = await as("rita").agent.get(`/api/requests/${requestId}`).expect(200);

@@ -35,8 +35,10 @@ export class HardwareDesk {
     return client;
   }
 
-  post(username: string, path: string, body: object = {}) {
-    return this.as(username).agent.post(path).set("X-CSRF-Token", this.as(username).csrf).send(body);
+  /** Posts as `username`; without a body, none is sent (operations that take none refuse even `{}`). */
+  post(username: string, path: string, body?: object) {
+    const call = this.as(username).agent.post(path).set("X-CSRF-Token", this.as(username).csrf);
+    return body === undefined ? call : call.send(body);
   }
 
   /** Saves the draft and publishes it as `owner`; the publish must answer 201. */

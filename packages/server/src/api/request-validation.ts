@@ -1,7 +1,8 @@
 import { type Ajv, createAjv, type JsonSchema, type Problem } from "@flowdesk/core";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { badRequest } from "../http/problem.ts";
+import { nulCharacterProblems } from "./nul-characters.ts";
 import type { Operation } from "./operation.ts";
 
 /** What the validator leaves for the handler: typed params and query, the checked body. */
@@ -60,6 +61,22 @@ const problemOf = (part: "params" | "query" | "body", error: ErrorObject): Probl
   return { code: "FD6001", severity: "error", pointer: where, message };
 };
 
+/**
+ * Whether the caller sent a body at all. The JSON parser turns an empty body into `{}`,
+ * so the parsed value cannot tell "nothing" from an explicit `{}` or `[]`: the length
+ * can. A chunked body is judged by what it parsed to, as its length is not announced.
+ */
+const bodySent = (req: Request): boolean => {
+  const length = req.headers["content-length"];
+  if (length !== undefined) return Number(length) > 0;
+  if (req.headers["transfer-encoding"] === undefined) return false;
+  const body: unknown = req.body;
+  return (
+    body !== undefined &&
+    !(typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)
+  );
+};
+
 interface CompiledOperation {
   params: ValidateFunction | undefined;
   query: ValidateFunction | undefined;
@@ -83,7 +100,11 @@ export class RequestValidator {
     };
     const bodyRequired = operation.body !== undefined && operation.body.required !== false;
     return (req, _res, next) => {
-      const problems: Problem[] = [];
+      const problems: Problem[] = [
+        ...nulCharacterProblems("params", req.params),
+        ...nulCharacterProblems("query", req.query),
+        ...nulCharacterProblems("body", req.body),
+      ];
       const params = coerce(req.params as Record<string, unknown>, operation.params);
       if (compiled.params !== undefined && !compiled.params(params)) {
         for (const error of compiled.params.errors ?? []) problems.push(problemOf("params", error));
@@ -94,10 +115,7 @@ export class RequestValidator {
       }
       const body: unknown = req.body;
       if (compiled.body === undefined) {
-        if (
-          body !== undefined &&
-          !(typeof body === "object" && body !== null && Object.keys(body).length === 0)
-        ) {
+        if (bodySent(req)) {
           problems.push({
             code: "FD6001",
             severity: "error",
