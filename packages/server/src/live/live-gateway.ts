@@ -8,6 +8,7 @@ import { maySeeInstance, oversees } from "../security/record-visibility.ts";
 import type { RequestAuth, SignedInUser } from "../security/request-auth.ts";
 import { authenticateSessionId, SESSION_COOKIE } from "../security/session-cookie.ts";
 import { type LiveAccessEnded, onLiveAccessEnded } from "../security/session-revocation.ts";
+import { revisitInstanceRooms } from "./instance-room-revisit.ts";
 import { rooms } from "./live-events.ts";
 import type { LiveEmitter } from "./live-publisher.ts";
 
@@ -163,6 +164,7 @@ export async function attachLiveGateway(
     emit(event) {
       io.to(event.rooms).emit(event.name, event.payload);
     },
+    revisitInstanceRooms: (instanceIds) => revisitInstanceRooms(io, options.store, instanceIds),
     async close() {
       stopListening();
       await new Promise<void>((resolve) => {

@@ -1,11 +1,14 @@
 import type { CommandResult } from "@flowdesk/engine";
 import type { ServerStore } from "@flowdesk/store";
 import type { Logger } from "../api/api-context.ts";
+import { instancesWithMovedAccess } from "./instance-room-revisit.ts";
 import { type LiveEvent, liveEventsOf, rooms } from "./live-events.ts";
 
 /** Where events go: the socket.io server (through the Redis adapter when scaled out). */
 export interface LiveEmitter {
   emit(event: LiveEvent): void;
+  /** Makes sockets that may no longer read these instances leave their rooms. */
+  revisitInstanceRooms?(instanceIds: readonly string[]): Promise<void>;
 }
 
 /**
@@ -127,6 +130,13 @@ export class LivePublisher {
       );
       return built;
     });
+    // Those a task just left must be out of its instance's room before the next event goes there.
+    const moved = instancesWithMovedAccess(results.flatMap((result) => result.history));
+    if (moved.length > 0 && emitter?.revisitInstanceRooms !== undefined) {
+      await emitter
+        .revisitInstanceRooms(moved)
+        .catch((error: unknown) => this.log.error("live rooms could not be checked again", error));
+    }
     for (const event of events) emitter?.emit(event);
   }
 }
