@@ -45,6 +45,8 @@ export interface TaskCloseEffect {
   taskId: string;
   outcome: string;
   by: string;
+  /** What the person sent with it: the task form's data, or an approval's comment. */
+  data?: Record<string, unknown>;
 }
 
 /** The task is no longer wanted (timer escalated, approval settled, instance ended). */

@@ -186,9 +186,9 @@ export class NodeCall implements NodeContext {
     return taskId;
   }
 
-  closeTask(taskId: string, outcome: string, by: string): void {
+  closeTask(taskId: string, outcome: string, by: string, data?: Record<string, unknown>): void {
     if (!this.takeUndoable(this.run.state.tasks, taskId)) return;
-    this.emit({ type: "task.close", taskId, outcome, by });
+    this.emit({ type: "task.close", taskId, outcome, by, ...(data === undefined ? {} : { data }) });
     this.record({
       type: "task.completed",
       nodeId: this.node.id,

@@ -8,7 +8,7 @@ import {
   type WorkflowDefinition,
 } from "@flowdesk/core";
 import { step as coreStep } from "../core/step.ts";
-import { writeEffects } from "./effect-rows.ts";
+import { writeEffects } from "./effects/write-effects.ts";
 import { conflictError, isConflict, notFound, RUNTIME_ERRORS } from "./runtime-errors.ts";
 import { defaultNewId, type EngineStep, type RuntimeOptions } from "./runtime-options.ts";
 import type {
@@ -171,8 +171,6 @@ export abstract class RuntimeKernel {
     instance: InstanceRecord,
     event: EngineEvent,
     actor: string | null,
-    /** A task row this command already completed (its task.close effect needs no second write). */
-    closedTaskId?: string,
   ): Promise<CommandResult> {
     const { definition } = await this.definitionAt(tx, instance.definitionId, instance.definitionVersion);
     const state = upgradeInstanceState(instance.state);
@@ -197,7 +195,7 @@ export abstract class RuntimeKernel {
       version: instance.version + 1,
       updatedAt: now,
     };
-    return this.persist(tx, next, result.state, result.effects, result.history, actor, closedTaskId);
+    return this.persist(tx, next, result.state, result.effects, result.history, actor);
   }
 
   protected async persist(
@@ -214,11 +212,10 @@ export abstract class RuntimeKernel {
       data?: Record<string, unknown>;
     }[],
     actor: string | null,
-    closedTaskId?: string,
   ): Promise<CommandResult> {
     const now = this.now();
     const effectOutbox = await writeEffects(
-      { tx, instanceId: instance.id, state, now, newId: this.newId, closedTaskId },
+      { tx, instanceId: instance.id, state, now, newId: this.newId },
       effects,
     );
     const rows: NewHistoryRecord[] = entries.map((entry) => ({

@@ -43,13 +43,7 @@ export class WorkflowRuntime extends RuntimeKernel {
     return this.command(async (tx) => {
       const task = await this.openTask(tx, input.taskId, input.expectedVersion);
       const instance = await this.loadInstance(tx, task.instanceId);
-      const closed = await tx.tasks.complete(task.id, task.version, {
-        outcome: input.outcome ?? null,
-        data: input.data ?? null,
-        completedBy: input.by,
-        at: this.now(),
-      });
-      if (!closed) throw taskTaken(task.id);
+      // The row is closed by the step's task.close effect; the instance version guards the race.
       const event: EngineEvent = {
         type: "task.completed",
         taskId: task.id,
@@ -57,7 +51,7 @@ export class WorkflowRuntime extends RuntimeKernel {
         ...(input.outcome === undefined ? {} : { outcome: input.outcome }),
         ...(input.data === undefined ? {} : { data: input.data }),
       };
-      return this.advance(tx, instance, event, input.by, task.id);
+      return this.advance(tx, instance, event, input.by);
     });
   }
 
@@ -87,15 +81,8 @@ export class WorkflowRuntime extends RuntimeKernel {
         decision: input.decision,
         ...(input.comment === undefined ? {} : { comment: input.comment }),
       };
-      // A rejected decision (e.g. comment required) throws in the step and rolls this back too.
-      const closed = await tx.tasks.complete(task.id, task.version, {
-        outcome: input.decision,
-        data: input.comment === undefined ? null : { comment: input.comment },
-        completedBy: input.by,
-        at: this.now(),
-      });
-      if (!closed) throw taskTaken(task.id);
-      return this.advance(tx, instance, event, input.by, task.id);
+      // A rejected decision (e.g. comment required) throws in the step: nothing is written.
+      return this.advance(tx, instance, event, input.by);
     });
   }
 

@@ -118,9 +118,9 @@ export const taskRepository = (sql: SqlExecutor): TaskRepository => ({
 
   async close(id, change) {
     const changed = await sql.run(
-      `UPDATE tasks SET state = 'completed', outcome = ?, completed_by = ?, version = version + 1, updated_at = ?
-       WHERE id = ? AND state IN ('open', 'claimed')`,
-      [change.outcome, change.completedBy, change.at, id],
+      `UPDATE tasks SET state = 'completed', outcome = ?, data = ?, completed_by = ?, version = version + 1,
+         updated_at = ? WHERE id = ? AND state IN ('open', 'claimed')`,
+      [change.outcome, toJson(change.data), change.completedBy, change.at, id],
     );
     return changed === 1;
   },
