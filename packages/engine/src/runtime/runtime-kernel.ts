@@ -175,6 +175,8 @@ export abstract class RuntimeKernel {
     const { definition } = await this.definitionAt(tx, instance.definitionId, instance.definitionVersion);
     const state = upgradeInstanceState(instance.state);
     const result = this.step(definition, state, event, await this.stepContext(tx, definition));
+    // An event that changed nothing (claiming a task one already holds) writes nothing: same version, no history.
+    if (changedNothing(state, result)) return { instance, effects: [], history: [], outbox: [] };
     const now = this.now();
     const saved = await tx.instances.update(instance.id, instance.version, {
       status: result.state.status,
@@ -324,10 +326,13 @@ export abstract class RuntimeKernel {
 
 const hashes = new WeakMap<WorkflowDefinition, string>();
 
-export const taskTaken = (taskId: string) =>
-  conflictError(`Task ${taskId} was completed or changed by someone else first; reload your inbox.`, false, {
-    taskId,
-  });
+const changedNothing = (
+  before: InstanceState,
+  result: { state: InstanceState; effects: Effect[]; history: unknown[] },
+): boolean =>
+  result.effects.length === 0 &&
+  result.history.length === 0 &&
+  JSON.stringify(result.state) === JSON.stringify(before);
 
 const changedRow = (instance: InstanceRecord, history: HistoryRecord[], now: string): NewOutboxRecord => ({
   historySeq: history.at(-1)?.seq ?? null,

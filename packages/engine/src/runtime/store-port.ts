@@ -170,8 +170,8 @@ export interface TaskRepository {
     limit?: number;
   }): Promise<TaskRecord[]>;
   insert(tasks: TaskRecord[]): Promise<void>;
-  /** Claims an open task for a user, when its version still matches. */
-  claim(id: string, expectedVersion: number, user: string, at: IsoTimestamp): Promise<boolean>;
+  /** Claims an open task for a user (the command's instance version guards the race). */
+  claim(id: string, user: string, at: IsoTimestamp): Promise<boolean>;
   /** Completes an open or claimed task, when its version still matches. */
   complete(
     id: string,

@@ -1,12 +1,13 @@
 import {
+  type Assignment,
   type EngineEvent,
   type HttpResultEvent,
   type InstanceState,
   upgradeInstanceState,
 } from "@flowdesk/core";
 import { conflictError, notFound, RUNTIME_ERRORS } from "./runtime-errors.ts";
-import { type CommandResult, RuntimeKernel, type StartInstanceInput, taskTaken } from "./runtime-kernel.ts";
-import type { JobRecord, PublishedDefinition } from "./store-port.ts";
+import { type CommandResult, RuntimeKernel, type StartInstanceInput } from "./runtime-kernel.ts";
+import type { JobRecord, PublishedDefinition, TaskRecord } from "./store-port.ts";
 
 /**
  * Drives the pure engine core through the Store port. Every command is ONE transaction:
@@ -55,12 +56,42 @@ export class WorkflowRuntime extends RuntimeKernel {
     });
   }
 
+  /** Takes a task for oneself; one already held by the same person is left as it is (no new version). */
   claimTask(input: { taskId: string; by: string; expectedVersion?: number }): Promise<CommandResult> {
+    return this.taskCommand(input, (task) => ({ type: "task.claimed", taskId: task.id, by: input.by }));
+  }
+
+  /** Puts a claimed task back with whom it was assigned (its group queue). */
+  unclaimTask(input: { taskId: string; by: string; expectedVersion?: number }): Promise<CommandResult> {
+    return this.taskCommand(input, (task) => {
+      refuseApproval(task, "released");
+      return { type: "task.unclaimed", taskId: task.id, by: input.by };
+    });
+  }
+
+  /** Sends an open task to another user or group; approvals are delegated instead. */
+  reassignTask(input: {
+    taskId: string;
+    by: string;
+    to: Assignment;
+    expectedVersion?: number;
+  }): Promise<CommandResult> {
+    return this.taskCommand(input, (task) => {
+      refuseApproval(task, "reassigned");
+      return { type: "task.reassigned", taskId: task.id, by: input.by, to: input.to };
+    });
+  }
+
+  /** One change to an open task: the event the core applies to its instance, in one transaction. */
+  private taskCommand(
+    input: { taskId: string; by: string; expectedVersion?: number | undefined },
+    eventFor: (task: TaskRecord) => EngineEvent,
+  ): Promise<CommandResult> {
     return this.command(async (tx) => {
       const task = await this.openTask(tx, input.taskId, input.expectedVersion);
+      const event = eventFor(task);
       const instance = await this.loadInstance(tx, task.instanceId);
-      if (!(await tx.tasks.claim(task.id, task.version, input.by, this.now()))) throw taskTaken(task.id);
-      return this.advance(tx, instance, { type: "task.claimed", taskId: task.id, by: input.by }, input.by);
+      return this.advance(tx, instance, event, input.by);
     });
   }
 
@@ -293,6 +324,15 @@ export class WorkflowRuntime extends RuntimeKernel {
     });
   }
 }
+
+/** An approval's voter is chosen by the process: it is delegated (when allowed), not moved around. */
+const refuseApproval = (task: TaskRecord, verb: string): void => {
+  if (task.kind === "approval") {
+    throw conflictError(`Task ${task.id} is an approval; approvals are delegated, not ${verb}.`, false, {
+      taskId: task.id,
+    });
+  }
+};
 
 const awaits = (state: unknown, message: string, correlationKey: string): boolean => {
   const tokens = (state as InstanceState | null)?.tokens ?? {};

@@ -11,6 +11,7 @@ import { slaEscalateEffect } from "./sla-escalate.effect.ts";
 import { subprocessCancelEffect } from "./subprocess-cancel.effect.ts";
 import { subprocessStartEffect } from "./subprocess-start.effect.ts";
 import { taskCancelEffect } from "./task-cancel.effect.ts";
+import { taskClaimEffect } from "./task-claim.effect.ts";
 import { taskCloseEffect } from "./task-close.effect.ts";
 import { taskCreateEffect } from "./task-create.effect.ts";
 import { taskReassignEffect } from "./task-reassign.effect.ts";
@@ -18,6 +19,7 @@ import { taskReassignEffect } from "./task-reassign.effect.ts";
 /** Every effect type the core emits, with the handler that writes its rows. */
 export const EFFECT_HANDLERS: EffectHandlers = {
   "task.create": taskCreateEffect,
+  "task.claim": taskClaimEffect,
   "task.close": taskCloseEffect,
   "task.cancel": taskCancelEffect,
   "task.reassign": taskReassignEffect,
