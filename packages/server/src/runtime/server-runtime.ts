@@ -5,7 +5,18 @@ import {
   type StartInstanceInput,
   WorkflowRuntime,
 } from "@flowdesk/engine";
-import type { RequestRecord, ServerStore, ServerTransaction } from "@flowdesk/store";
+import type { RequestRecord, RequestSummary, ServerStore, ServerTransaction } from "@flowdesk/store";
+
+/** What a submission starts (the workflow, its data) and the request row it is recorded as. */
+export interface Submission {
+  start: StartInstanceInput & { instanceId: string };
+  request: Omit<RequestRecord, "instanceId" | "createdAt">;
+}
+
+export interface SubmittedRequest {
+  result: CommandResult;
+  request: RequestSummary;
+}
 
 /**
  * The runtime as the server drives it: the engine's commands, plus the ones that only
@@ -22,18 +33,28 @@ export class ServerRuntime extends WorkflowRuntime {
   }
 
   /** Starts the instance and records the request it belongs to, in one transaction. */
-  submitRequest(
+  async submitRequest(
     input: StartInstanceInput & { instanceId: string },
     request: Omit<RequestRecord, "instanceId" | "createdAt">,
   ): Promise<CommandResult> {
+    return (await this.submit(async () => ({ start: input, request }))).result;
+  }
+
+  /**
+   * A request submission as ONE transaction: `prepare` reads what the submission needs
+   * (catalog item, form version) and checks the data, then the instance starts, the
+   * request row is written and read back. A failure anywhere leaves nothing behind, and
+   * nothing committed is ever answered with an error.
+   */
+  submit(prepare: (tx: ServerTransaction) => Promise<Submission>): Promise<SubmittedRequest> {
     return this.command(async (tx) => {
-      const result = await this.startIn(tx, input);
-      await (tx as ServerTransaction).requests.insert({
-        ...request,
-        instanceId: result.instance.id,
-        createdAt: this.now(),
-      });
-      return result;
+      const serverTx = tx as ServerTransaction;
+      const { start, request } = await prepare(serverTx);
+      const result = await this.startIn(tx, start);
+      await serverTx.requests.insert({ ...request, instanceId: result.instance.id, createdAt: this.now() });
+      const recorded = await serverTx.requests.get(result.instance.id);
+      if (recorded === undefined) throw new Error(`request ${result.instance.id} was not recorded`);
+      return { result, request: recorded };
     });
   }
 
