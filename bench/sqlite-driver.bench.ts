@@ -232,7 +232,7 @@ async function storeVariant(dir: string, concurrency: number): Promise<Sample> {
         state: instance.state,
         updatedAt: p.at,
       });
-      await tx.tasks.close(p.previousTask, { outcome: "done", completedBy: "agent", at: p.at });
+      await tx.tasks.close(p.previousTask, { outcome: "done", completedBy: "agent", data: null, at: p.at });
       await tx.tasks.insert([task(p.nextTask, p.instanceId)]);
       await tx.history.append([
         {

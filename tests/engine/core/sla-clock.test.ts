@@ -115,6 +115,7 @@ describe("SLA clocks", () => {
       breached: false,
     });
     expect(claimed.effects).toEqual([
+      { type: "task.claim", taskId: "task-1", by: "bob" },
       { type: "job.cancel", jobId: "job-1" },
       { type: "job.cancel", jobId: "job-2" },
     ]);

@@ -50,9 +50,16 @@ describe("user task", () => {
       },
     ]);
 
-    // then the instance ends with the "not-resolved" outcome and the data merged
+    // then the instance ends with the "not-resolved" outcome and the data merged, and the
+    // task is closed with the data the agent sent (the task row keeps it)
     expect(results[1]!.effects).toEqual([
-      { type: "task.close", taskId: "task-1", outcome: "cannot", by: "bob" },
+      {
+        type: "task.close",
+        taskId: "task-1",
+        outcome: "cannot",
+        by: "bob",
+        data: { reason: "locked in AD" },
+      },
       {
         type: "instance.completed",
         outcome: "not-resolved",

@@ -8,6 +8,7 @@ import type { Assignment, HttpRequest, Instant, JobPurpose, SlaClockName } from 
  */
 export type Effect =
   | TaskCreateEffect
+  | TaskClaimEffect
   | TaskCloseEffect
   | TaskCancelEffect
   | TaskReassignEffect
@@ -39,12 +40,21 @@ export interface TaskCreateEffect {
   instructions?: string;
 }
 
+/** Someone took the task for themselves: the row is theirs until it is done, unclaimed or reassigned. */
+export interface TaskClaimEffect {
+  type: "task.claim";
+  taskId: string;
+  by: string;
+}
+
 /** The task was done (completed or decided); the store marks the row closed. */
 export interface TaskCloseEffect {
   type: "task.close";
   taskId: string;
   outcome: string;
   by: string;
+  /** What the person sent with it: the task form's data, or an approval's comment. */
+  data?: Record<string, unknown>;
 }
 
 /** The task is no longer wanted (timer escalated, approval settled, instance ended). */
@@ -54,6 +64,7 @@ export interface TaskCancelEffect {
   reason: string;
 }
 
+/** The task goes to another assignee (reassigned, delegated, or back to its queue); nobody holds it. */
 export interface TaskReassignEffect {
   type: "task.reassign";
   taskId: string;

@@ -22,6 +22,7 @@ export const ENGINE_ERRORS = {
   instanceAlreadyStarted: "FD5014",
   unknownNodeType: "FD5015",
   unknownEvent: "FD5016",
+  taskHeldByOther: "FD5017",
   expressionFailed: "FD5020",
   noDecisionPath: "FD5021",
   serviceCallFailed: "FD5022",

@@ -1,5 +1,5 @@
 import type { SerializedError } from "../errors.ts";
-import type { HttpResponse } from "./instance-state.ts";
+import type { Assignment, HttpResponse } from "./instance-state.ts";
 
 /**
  * Everything that can happen to an instance, as data. The runtime turns commands
@@ -10,6 +10,8 @@ export type EngineEvent =
   | InstanceCancelEvent
   | VariablesSetEvent
   | TaskClaimedEvent
+  | TaskUnclaimedEvent
+  | TaskReassignedEvent
   | TaskCompletedEvent
   | ApprovalDecidedEvent
   | ApprovalDelegatedEvent
@@ -47,10 +49,26 @@ export interface VariablesSetEvent {
   variables: Record<string, unknown>;
 }
 
+/** Someone takes a task for themselves. Claiming a task one already holds changes nothing. */
 export interface TaskClaimedEvent {
   type: "task.claimed";
   taskId: string;
   by: string;
+}
+
+/** A claimed task goes back to whom it was assigned (its group queue). */
+export interface TaskUnclaimedEvent {
+  type: "task.unclaimed";
+  taskId: string;
+  by: string;
+}
+
+/** A task is sent to another user or group; nobody holds it until they claim it. */
+export interface TaskReassignedEvent {
+  type: "task.reassigned";
+  taskId: string;
+  by: string;
+  to: Assignment;
 }
 
 export interface TaskCompletedEvent {

@@ -27,6 +27,8 @@ export type HistoryEntryType =
   | "join.fired"
   | "task.created"
   | "task.claimed"
+  | "task.unclaimed"
+  | "task.reassigned"
   | "task.completed"
   | "task.cancelled"
   | "approval.decided"

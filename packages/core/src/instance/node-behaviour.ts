@@ -66,8 +66,8 @@ export interface NodeContext<C = Record<string, unknown>> {
     task: Omit<TaskRecord, "id" | "tokenId" | "nodeId" | "createdAt">,
     effect: OpenTaskDetails,
   ): string;
-  /** Closes a task that was done (removes it from the open tasks). */
-  closeTask(taskId: string, outcome: string, by: string): void;
+  /** Closes a task that was done (removes it from the open tasks); `data` is what the person sent with it. */
+  closeTask(taskId: string, outcome: string, by: string, data?: Record<string, unknown>): void;
   cancelTask(taskId: string, reason: string): void;
   reassignTask(taskId: string, assignment: Assignment, by: string): void;
   scheduleJob(dueAt: Instant, purpose: JobPurpose): string;

@@ -186,9 +186,9 @@ export class NodeCall implements NodeContext {
     return taskId;
   }
 
-  closeTask(taskId: string, outcome: string, by: string): void {
+  closeTask(taskId: string, outcome: string, by: string, data?: Record<string, unknown>): void {
     if (!this.takeUndoable(this.run.state.tasks, taskId)) return;
-    this.emit({ type: "task.close", taskId, outcome, by });
+    this.emit({ type: "task.close", taskId, outcome, by, ...(data === undefined ? {} : { data }) });
     this.record({
       type: "task.completed",
       nodeId: this.node.id,
@@ -212,10 +212,13 @@ export class NodeCall implements NodeContext {
   reassignTask(taskId: string, assignment: Assignment, by: string): void {
     const record = this.run.state.tasks[taskId];
     if (!record) return;
-    const previous = record.assignment;
+    const previous = { assignment: record.assignment, claimedBy: record.claimedBy };
+    // The new assignee has it; whoever had claimed it no longer holds it.
     record.assignment = assignment;
+    delete record.claimedBy;
     this.undoLog.push(() => {
-      record.assignment = previous;
+      record.assignment = previous.assignment;
+      if (previous.claimedBy !== undefined) record.claimedBy = previous.claimedBy;
     });
     this.emit({ type: "task.reassign", taskId, assignment, by });
   }

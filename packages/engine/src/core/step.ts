@@ -3,7 +3,6 @@ import type {
   InstanceStartEvent,
   InstanceState,
   JobFiredEvent,
-  TaskClaimedEvent,
   Token,
   WorkflowDefinition,
 } from "@flowdesk/core";
@@ -11,6 +10,7 @@ import { ENGINE_ERRORS, INSTANCE_STATE_VERSION, incidentError, rejectEvent } fro
 import { Run } from "./run.ts";
 import { reachSlaCheckpoint, stopSlaClocks, syncSlaClocks } from "./sla-clock.ts";
 import type { StepContext, StepResult } from "./step-context.ts";
+import { claimTask, reassignTask, unclaimTask } from "./task-routing.ts";
 
 /**
  * Applies one event to one instance: the whole engine core as a pure function. The input
@@ -95,7 +95,13 @@ const apply = (run: Run, event: Exclude<EngineEvent, InstanceStartEvent>): void 
       run.record({ type: "variables.changed", by: event.by, data: { values: event.variables } });
       return;
     case "task.claimed":
-      claim(run, event);
+      claimTask(run, event);
+      return;
+    case "task.unclaimed":
+      unclaimTask(run, event);
+      return;
+    case "task.reassigned":
+      reassignTask(run, event);
       return;
     case "task.completed":
     case "approval.decided":
@@ -188,26 +194,6 @@ const tokenOf = (run: Run, tokenId: string): Token => {
   const token = run.state.tokens[tokenId];
   if (!token) throw rejectEvent(ENGINE_ERRORS.instanceNotRunning, `Token "${tokenId}" is no longer live.`);
   return token;
-};
-
-const claim = (run: Run, event: TaskClaimedEvent): void => {
-  const task = run.state.tasks[event.taskId];
-  if (!task) throw rejectEvent(ENGINE_ERRORS.taskNotOpen, `Task "${event.taskId}" is not open.`);
-  if (task.claimedBy !== undefined && task.claimedBy !== event.by) {
-    throw rejectEvent(
-      ENGINE_ERRORS.taskNotOpen,
-      `Task "${event.taskId}" is already claimed by ${task.claimedBy}.`,
-    );
-  }
-  task.claimedBy = event.by;
-  run.record({
-    type: "task.claimed",
-    nodeId: task.nodeId,
-    tokenId: task.tokenId,
-    by: event.by,
-    data: { taskId: task.id },
-  });
-  stopSlaClocks(run, ["response"]);
 };
 
 const fireJob = (run: Run, event: JobFiredEvent): void => {

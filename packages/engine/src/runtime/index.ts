@@ -1,4 +1,4 @@
-export * from "./effect-rows.ts";
+export * from "./effects/index.ts";
 export * from "./http-call.ts";
 export * from "./job-runner.ts";
 export * from "./runtime-errors.ts";

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { type EngineEvent, type HttpRequest, type NotifySendEffect, toFlowdeskError } from "@flowdesk/core";
-import { JOB_KINDS } from "./effect-rows.ts";
+import { JOB_KINDS } from "./effects/job-rows.ts";
 import { performHttpCall } from "./http-call.ts";
 import type { CommandResult } from "./runtime-kernel.ts";
 import type { JobRecord } from "./store-port.ts";

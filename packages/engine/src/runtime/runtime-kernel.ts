@@ -8,7 +8,7 @@ import {
   type WorkflowDefinition,
 } from "@flowdesk/core";
 import { step as coreStep } from "../core/step.ts";
-import { writeEffects } from "./effect-rows.ts";
+import { writeEffects } from "./effects/write-effects.ts";
 import { conflictError, isConflict, notFound, RUNTIME_ERRORS } from "./runtime-errors.ts";
 import { defaultNewId, type EngineStep, type RuntimeOptions } from "./runtime-options.ts";
 import type {
@@ -171,12 +171,12 @@ export abstract class RuntimeKernel {
     instance: InstanceRecord,
     event: EngineEvent,
     actor: string | null,
-    /** A task row this command already completed (its task.close effect needs no second write). */
-    closedTaskId?: string,
   ): Promise<CommandResult> {
     const { definition } = await this.definitionAt(tx, instance.definitionId, instance.definitionVersion);
     const state = upgradeInstanceState(instance.state);
     const result = this.step(definition, state, event, await this.stepContext(tx, definition));
+    // An event that changed nothing (claiming a task one already holds) writes nothing: same version, no history.
+    if (changedNothing(state, result)) return { instance, effects: [], history: [], outbox: [] };
     const now = this.now();
     const saved = await tx.instances.update(instance.id, instance.version, {
       status: result.state.status,
@@ -197,7 +197,7 @@ export abstract class RuntimeKernel {
       version: instance.version + 1,
       updatedAt: now,
     };
-    return this.persist(tx, next, result.state, result.effects, result.history, actor, closedTaskId);
+    return this.persist(tx, next, result.state, result.effects, result.history, actor);
   }
 
   protected async persist(
@@ -214,11 +214,10 @@ export abstract class RuntimeKernel {
       data?: Record<string, unknown>;
     }[],
     actor: string | null,
-    closedTaskId?: string,
   ): Promise<CommandResult> {
     const now = this.now();
     const effectOutbox = await writeEffects(
-      { tx, instanceId: instance.id, state, now, newId: this.newId, closedTaskId },
+      { tx, instanceId: instance.id, state, now, newId: this.newId },
       effects,
     );
     const rows: NewHistoryRecord[] = entries.map((entry) => ({
@@ -327,10 +326,13 @@ export abstract class RuntimeKernel {
 
 const hashes = new WeakMap<WorkflowDefinition, string>();
 
-export const taskTaken = (taskId: string) =>
-  conflictError(`Task ${taskId} was completed or changed by someone else first; reload your inbox.`, false, {
-    taskId,
-  });
+const changedNothing = (
+  before: InstanceState,
+  result: { state: InstanceState; effects: Effect[]; history: unknown[] },
+): boolean =>
+  result.effects.length === 0 &&
+  result.history.length === 0 &&
+  JSON.stringify(result.state) === JSON.stringify(before);
 
 const changedRow = (instance: InstanceRecord, history: HistoryRecord[], now: string): NewOutboxRecord => ({
   historySeq: history.at(-1)?.seq ?? null,

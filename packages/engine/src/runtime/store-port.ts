@@ -170,8 +170,8 @@ export interface TaskRepository {
     limit?: number;
   }): Promise<TaskRecord[]>;
   insert(tasks: TaskRecord[]): Promise<void>;
-  /** Claims an open task for a user, when its version still matches. */
-  claim(id: string, expectedVersion: number, user: string, at: IsoTimestamp): Promise<boolean>;
+  /** Claims an open task for a user (the command's instance version guards the race). */
+  claim(id: string, user: string, at: IsoTimestamp): Promise<boolean>;
   /** Completes an open or claimed task, when its version still matches. */
   complete(
     id: string,
@@ -179,8 +179,11 @@ export interface TaskRepository {
     change: { outcome: string | null; data: unknown; completedBy: string | null; at: IsoTimestamp },
   ): Promise<boolean>;
   cancel(ids: string[], at: IsoTimestamp): Promise<number>;
-  /** Closes a task the engine says is done (e.g. an approval settled by other votes). */
-  close(id: string, change: { outcome: string; completedBy: string; at: IsoTimestamp }): Promise<boolean>;
+  /** Closes a task the engine says is done: its outcome, who did it and the task form's data (or comment). */
+  close(
+    id: string,
+    change: { outcome: string; completedBy: string; data: unknown; at: IsoTimestamp },
+  ): Promise<boolean>;
   reassign(
     id: string,
     change: { assigneeUser: string | null; assigneeGroup: string | null; at: IsoTimestamp },

@@ -1,12 +1,13 @@
 import {
+  type Assignment,
   type EngineEvent,
   type HttpResultEvent,
   type InstanceState,
   upgradeInstanceState,
 } from "@flowdesk/core";
 import { conflictError, notFound, RUNTIME_ERRORS } from "./runtime-errors.ts";
-import { type CommandResult, RuntimeKernel, type StartInstanceInput, taskTaken } from "./runtime-kernel.ts";
-import type { JobRecord, PublishedDefinition } from "./store-port.ts";
+import { type CommandResult, RuntimeKernel, type StartInstanceInput } from "./runtime-kernel.ts";
+import type { JobRecord, PublishedDefinition, TaskRecord } from "./store-port.ts";
 
 /**
  * Drives the pure engine core through the Store port. Every command is ONE transaction:
@@ -43,13 +44,7 @@ export class WorkflowRuntime extends RuntimeKernel {
     return this.command(async (tx) => {
       const task = await this.openTask(tx, input.taskId, input.expectedVersion);
       const instance = await this.loadInstance(tx, task.instanceId);
-      const closed = await tx.tasks.complete(task.id, task.version, {
-        outcome: input.outcome ?? null,
-        data: input.data ?? null,
-        completedBy: input.by,
-        at: this.now(),
-      });
-      if (!closed) throw taskTaken(task.id);
+      // The row is closed by the step's task.close effect; the instance version guards the race.
       const event: EngineEvent = {
         type: "task.completed",
         taskId: task.id,
@@ -57,16 +52,46 @@ export class WorkflowRuntime extends RuntimeKernel {
         ...(input.outcome === undefined ? {} : { outcome: input.outcome }),
         ...(input.data === undefined ? {} : { data: input.data }),
       };
-      return this.advance(tx, instance, event, input.by, task.id);
+      return this.advance(tx, instance, event, input.by);
     });
   }
 
+  /** Takes a task for oneself; one already held by the same person is left as it is (no new version). */
   claimTask(input: { taskId: string; by: string; expectedVersion?: number }): Promise<CommandResult> {
+    return this.taskCommand(input, (task) => ({ type: "task.claimed", taskId: task.id, by: input.by }));
+  }
+
+  /** Puts a claimed task back with whom it was assigned (its group queue). */
+  unclaimTask(input: { taskId: string; by: string; expectedVersion?: number }): Promise<CommandResult> {
+    return this.taskCommand(input, (task) => {
+      refuseApproval(task, "released");
+      return { type: "task.unclaimed", taskId: task.id, by: input.by };
+    });
+  }
+
+  /** Sends an open task to another user or group; approvals are delegated instead. */
+  reassignTask(input: {
+    taskId: string;
+    by: string;
+    to: Assignment;
+    expectedVersion?: number;
+  }): Promise<CommandResult> {
+    return this.taskCommand(input, (task) => {
+      refuseApproval(task, "reassigned");
+      return { type: "task.reassigned", taskId: task.id, by: input.by, to: input.to };
+    });
+  }
+
+  /** One change to an open task: the event the core applies to its instance, in one transaction. */
+  private taskCommand(
+    input: { taskId: string; by: string; expectedVersion?: number | undefined },
+    eventFor: (task: TaskRecord) => EngineEvent,
+  ): Promise<CommandResult> {
     return this.command(async (tx) => {
       const task = await this.openTask(tx, input.taskId, input.expectedVersion);
+      const event = eventFor(task);
       const instance = await this.loadInstance(tx, task.instanceId);
-      if (!(await tx.tasks.claim(task.id, task.version, input.by, this.now()))) throw taskTaken(task.id);
-      return this.advance(tx, instance, { type: "task.claimed", taskId: task.id, by: input.by }, input.by);
+      return this.advance(tx, instance, event, input.by);
     });
   }
 
@@ -87,15 +112,8 @@ export class WorkflowRuntime extends RuntimeKernel {
         decision: input.decision,
         ...(input.comment === undefined ? {} : { comment: input.comment }),
       };
-      // A rejected decision (e.g. comment required) throws in the step and rolls this back too.
-      const closed = await tx.tasks.complete(task.id, task.version, {
-        outcome: input.decision,
-        data: input.comment === undefined ? null : { comment: input.comment },
-        completedBy: input.by,
-        at: this.now(),
-      });
-      if (!closed) throw taskTaken(task.id);
-      return this.advance(tx, instance, event, input.by, task.id);
+      // A rejected decision (e.g. comment required) throws in the step: nothing is written.
+      return this.advance(tx, instance, event, input.by);
     });
   }
 
@@ -306,6 +324,15 @@ export class WorkflowRuntime extends RuntimeKernel {
     });
   }
 }
+
+/** An approval's voter is chosen by the process: it is delegated (when allowed), not moved around. */
+const refuseApproval = (task: TaskRecord, verb: string): void => {
+  if (task.kind === "approval") {
+    throw conflictError(`Task ${task.id} is an approval; approvals are delegated, not ${verb}.`, false, {
+      taskId: task.id,
+    });
+  }
+};
 
 const awaits = (state: unknown, message: string, correlationKey: string): boolean => {
   const tokens = (state as InstanceState | null)?.tokens ?? {};

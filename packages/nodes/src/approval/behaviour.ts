@@ -98,7 +98,7 @@ export const approvalBehaviour: NodeBehaviour<ApprovalConfig> = {
       at: ctx.now,
       ...(comment ? { comment } : {}),
     });
-    ctx.closeTask(event.taskId, event.decision, event.by);
+    ctx.closeTask(event.taskId, event.decision, event.by, comment ? { comment } : undefined);
     ctx.record({
       type: "approval.decided",
       nodeId: ctx.node.id,

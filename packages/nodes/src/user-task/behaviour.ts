@@ -47,7 +47,7 @@ export const userTaskBehaviour: NodeBehaviour<UserTaskConfig> = {
       );
     }
     if (event.data && Object.keys(event.data).length > 0) ctx.setVariables(event.data);
-    ctx.closeTask(event.taskId, outcome, event.by);
+    ctx.closeTask(event.taskId, outcome, event.by, event.data);
     ctx.leave(outcome);
   },
 };

@@ -1,4 +1,4 @@
-import { FlowdeskError } from "@flowdesk/core";
+import { ENGINE_ERRORS, FlowdeskError } from "@flowdesk/core";
 import { RUNTIME_ERRORS } from "@flowdesk/engine";
 import { HTTP_CODES, HttpProblem } from "./problem.ts";
 
@@ -10,8 +10,11 @@ const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
   RUNTIME_ERRORS.messageNotAwaited,
 ]);
 
+/** Refusals that mean someone else has the thing: the caller is told who, as for a lost race. */
+const CONFLICT_CODES: ReadonlySet<string> = new Set([RUNTIME_ERRORS.conflict, ENGINE_ERRORS.taskHeldByOther]);
+
 /**
- * Runtime errors as HTTP problems: a lost race is 409 with the runtime's sentence, a
+ * Runtime errors as HTTP problems: a lost race (or a task someone else holds) is 409 with the runtime's sentence, a
  * missing thing 404, an event the process does not accept as it stands (a comment
  * required, not the approver) 422 with the engine's code. Anything else is rethrown.
  */
@@ -20,7 +23,7 @@ export const runtimeProblem = (error: unknown): HttpProblem => {
   const problems = [
     { code: error.code, severity: "error" as const, pointer: error.pointer ?? "", message: error.message },
   ];
-  if (error.code === RUNTIME_ERRORS.conflict)
+  if (CONFLICT_CODES.has(error.code))
     return new HttpProblem(409, HTTP_CODES.conflict, error.message, { problems });
   if (NOT_FOUND_CODES.has(error.code))
     return new HttpProblem(404, HTTP_CODES.notFound, error.message, { problems });

@@ -75,6 +75,16 @@ const loadSubmission = async (
   return { item, itemVersion: published.version, form };
 };
 
+/** The data against the exact form version: every error, each pointing into `data`. */
+const checkFormData = (form: FormDefinition, data: Record<string, unknown>): void => {
+  const problems = validateFormData(form, data).filter((problem) => problem.severity === "error");
+  if (problems.length > 0) {
+    throw new HttpProblem(422, HTTP_CODES.invalidRequestData, "Some fields need attention.", {
+      problems: problems.map((problem) => ({ ...problem, pointer: `/data${problem.pointer}` })),
+    });
+  }
+};
+
 export const requestOperations = (context: ApiContext): Operation[] => [
   {
     operationId: "submitRequest",
@@ -97,36 +107,32 @@ export const requestOperations = (context: ApiContext): Operation[] => [
         formVersion?: number;
         data: Record<string, unknown>;
       };
-      const { item, itemVersion, form } = await context.store.transaction((tx) =>
-        loadSubmission(tx, body.catalogItemId, body.formVersion, user),
-      );
-      const problems = validateFormData(form.content as FormDefinition, body.data).filter(
-        (problem) => problem.severity === "error",
-      );
-      if (problems.length > 0) {
-        throw new HttpProblem(422, HTTP_CODES.invalidRequestData, "Some fields need attention.", {
-          problems: problems.map((problem) => ({ ...problem, pointer: `/data${problem.pointer}` })),
-        });
-      }
       const instanceId = context.runtime.newId("request");
-      const result = await runCommand(() =>
-        context.runtime.submitRequest(
-          { instanceId, definitionId: item.workflow, requester: user.username, data: body.data },
-          {
-            requesterId: user.id,
-            requester: user.username,
-            catalogItemId: item.id,
-            catalogItemVersion: itemVersion,
-            formId: form.definitionId,
-            formVersion: form.version,
-            formHash: form.contentHash,
-            title: item.title,
-          },
-        ),
+      const { result, request } = await runCommand(() =>
+        context.runtime.submit(async (tx) => {
+          const { item, itemVersion, form } = await loadSubmission(
+            tx,
+            body.catalogItemId,
+            body.formVersion,
+            user,
+          );
+          checkFormData(form.content as FormDefinition, body.data);
+          return {
+            start: { instanceId, definitionId: item.workflow, requester: user.username, data: body.data },
+            request: {
+              requesterId: user.id,
+              requester: user.username,
+              catalogItemId: item.id,
+              catalogItemVersion: itemVersion,
+              formId: form.definitionId,
+              formVersion: form.version,
+              formHash: form.contentHash,
+              title: item.title,
+            },
+          };
+        }),
       );
       context.committed(result);
-      const request = await context.store.transaction((tx) => tx.requests.get(instanceId));
-      if (request === undefined) throw new Error(`request ${instanceId} vanished after commit`);
       return {
         status: 201,
         body: requestView(request),

@@ -18,7 +18,10 @@ const objectBody = (properties: Record<string, unknown>, required: string[] = []
 
 const commandResponse = {
   "200": { description: "The task after the change.", schema: TASK_SCHEMA },
-  "409": { description: "Someone else completed or changed the task first." },
+  "409": {
+    description:
+      "Someone else completed or changed the task first, or holds it (claimed or assigned to them): release or reassign it first.",
+  },
 };
 
 /** Loads a task the caller may act on; others' tasks answer 404 (they need not know it exists). */
@@ -137,13 +140,7 @@ export const taskOperations = (context: ApiContext): Operation[] => [
     run: (ctx, _call, task, user) => {
       if (task.assigneeGroup === null)
         throw conflict(`Task ${task.id} has no group queue to go back to; reassign it.`);
-      return ctx.runtime.routeTask({
-        taskId: task.id,
-        by: user.username,
-        to: { user: null, group: task.assigneeGroup },
-        action: "task.unclaimed",
-        expectedVersion: task.version,
-      });
+      return ctx.runtime.unclaimTask({ taskId: task.id, by: user.username, expectedVersion: task.version });
     },
   }),
   taskCommand(context, {
@@ -201,11 +198,11 @@ export const taskOperations = (context: ApiContext): Operation[] => [
         );
       }
       await ensureAssigneeExists(ctx, body);
-      return ctx.runtime.routeTask({
+      return ctx.runtime.reassignTask({
         taskId: task.id,
         by: user.username,
-        to: { user: body.user ?? null, group: body.group ?? null },
-        action: "task.reassigned",
+        to:
+          body.user !== undefined ? { kind: "user", user: body.user } : { kind: "group", group: body.group! },
         expectedVersion: task.version,
       });
     },

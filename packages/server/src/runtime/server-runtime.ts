@@ -5,12 +5,23 @@ import {
   type StartInstanceInput,
   WorkflowRuntime,
 } from "@flowdesk/engine";
-import type { RequestRecord, ServerStore, ServerTransaction } from "@flowdesk/store";
+import type { RequestRecord, RequestSummary, ServerStore, ServerTransaction } from "@flowdesk/store";
+
+/** What a submission starts (the workflow, its data) and the request row it is recorded as. */
+export interface Submission {
+  start: StartInstanceInput & { instanceId: string };
+  request: Omit<RequestRecord, "instanceId" | "createdAt">;
+}
+
+export interface SubmittedRequest {
+  result: CommandResult;
+  request: RequestSummary;
+}
 
 /**
  * The runtime as the server drives it: the engine's commands, plus the ones that only
  * make sense with the server's tables (a request row committed with its instance) and
- * task routing by people (unclaim, reassign, delegate). It runs over the ServerStore,
+ * delegation of approvals. It runs over the ServerStore,
  * whose transactions carry the runtime's repositories and the server's together.
  */
 export class ServerRuntime extends WorkflowRuntime {
@@ -22,18 +33,28 @@ export class ServerRuntime extends WorkflowRuntime {
   }
 
   /** Starts the instance and records the request it belongs to, in one transaction. */
-  submitRequest(
+  async submitRequest(
     input: StartInstanceInput & { instanceId: string },
     request: Omit<RequestRecord, "instanceId" | "createdAt">,
   ): Promise<CommandResult> {
+    return (await this.submit(async () => ({ start: input, request }))).result;
+  }
+
+  /**
+   * A request submission as ONE transaction: `prepare` reads what the submission needs
+   * (catalog item, form version) and checks the data, then the instance starts, the
+   * request row is written and read back. A failure anywhere leaves nothing behind, and
+   * nothing committed is ever answered with an error.
+   */
+  submit(prepare: (tx: ServerTransaction) => Promise<Submission>): Promise<SubmittedRequest> {
     return this.command(async (tx) => {
-      const result = await this.startIn(tx, input);
-      await (tx as ServerTransaction).requests.insert({
-        ...request,
-        instanceId: result.instance.id,
-        createdAt: this.now(),
-      });
-      return result;
+      const serverTx = tx as ServerTransaction;
+      const { start, request } = await prepare(serverTx);
+      const result = await this.startIn(tx, start);
+      await serverTx.requests.insert({ ...request, instanceId: result.instance.id, createdAt: this.now() });
+      const recorded = await serverTx.requests.get(result.instance.id);
+      if (recorded === undefined) throw new Error(`request ${result.instance.id} was not recorded`);
+      return { result, request: recorded };
     });
   }
 
@@ -59,50 +80,6 @@ export class ServerRuntime extends WorkflowRuntime {
           to: input.to,
           ...(input.comment === undefined ? {} : { comment: input.comment }),
         },
-        input.by,
-      );
-    });
-  }
-
-  /**
-   * Routes an open task to another user or group (or back to its group: unclaim). The
-   * task row and its version change; the instance records who moved it where.
-   */
-  routeTask(input: {
-    taskId: string;
-    by: string;
-    to: { user: string | null; group: string | null };
-    action: "task.reassigned" | "task.unclaimed";
-    expectedVersion?: number;
-  }): Promise<CommandResult> {
-    return this.command(async (tx) => {
-      const task = await this.openTask(tx, input.taskId, input.expectedVersion);
-      if (task.kind === "approval") {
-        throw notApplicable(`Task ${task.id} is an approval; approvals are delegated, not reassigned.`);
-      }
-      const instance = await this.loadInstance(tx, task.instanceId);
-      await tx.tasks.reassign(task.id, {
-        assigneeUser: input.to.user,
-        assigneeGroup: input.to.group,
-        at: this.now(),
-      });
-      return this.record(
-        tx,
-        instance,
-        [
-          {
-            type: input.action,
-            nodeId: task.nodeId,
-            tokenId: task.tokenId,
-            data: {
-              taskId: task.id,
-              user: input.to.user,
-              group: input.to.group,
-              // Where it came from: that queue (or person) is told it left.
-              from: { user: task.assigneeUser, group: task.assigneeGroup },
-            },
-          },
-        ],
         input.by,
       );
     });

@@ -89,11 +89,11 @@ export const taskRepository = (sql: SqlExecutor): TaskRepository => ({
     }
   },
 
-  async claim(id, expectedVersion, user, at) {
+  async claim(id, user, at) {
     const changed = await sql.run(
       `UPDATE tasks SET state = 'claimed', assignee_user = ?, version = version + 1, updated_at = ?
-       WHERE id = ? AND version = ? AND state IN ('open', 'claimed')`,
-      [user, at, id, expectedVersion],
+       WHERE id = ? AND state IN ('open', 'claimed')`,
+      [user, at, id],
     );
     return changed === 1;
   },
@@ -118,9 +118,9 @@ export const taskRepository = (sql: SqlExecutor): TaskRepository => ({
 
   async close(id, change) {
     const changed = await sql.run(
-      `UPDATE tasks SET state = 'completed', outcome = ?, completed_by = ?, version = version + 1, updated_at = ?
-       WHERE id = ? AND state IN ('open', 'claimed')`,
-      [change.outcome, change.completedBy, change.at, id],
+      `UPDATE tasks SET state = 'completed', outcome = ?, data = ?, completed_by = ?, version = version + 1,
+         updated_at = ? WHERE id = ? AND state IN ('open', 'claimed')`,
+      [change.outcome, toJson(change.data), change.completedBy, change.at, id],
     );
     return changed === 1;
   },
