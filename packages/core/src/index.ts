@@ -1,4 +1,5 @@
 export * from "./definitions/index.ts";
+export * from "./error-codes.ts";
 export * from "./errors.ts";
 export * from "./expression/index.ts";
 export * from "./instance/index.ts";

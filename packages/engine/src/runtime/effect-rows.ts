@@ -1,4 +1,4 @@
-import type { Assignment, Effect, InstanceState } from "@flowdesk/core";
+import { type Assignment, type Effect, ERROR_CODES, type InstanceState } from "@flowdesk/core";
 import type { IsoTimestamp, JobRecord, NewOutboxRecord, StoreTransaction, TaskRecord } from "./store-port.ts";
 
 /** Job kinds the job runner knows how to run. */
@@ -199,7 +199,7 @@ export async function writeEffects(target: EffectTarget, effects: Effect[]): Pro
               : {
                   type: "subprocess.failed",
                   childInstanceId: target.instanceId,
-                  error: { code: "FD6410", kind: "operational", message: effect.reason, retryable: false },
+                  error: { ...ERROR_CODES.runtime.subprocessNotStarted, message: effect.reason },
                 };
           jobs.push(
             job(target, {

@@ -1,7 +1,7 @@
 import { type Ajv, createAjv, type JsonSchema, type Problem } from "@flowdesk/core";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { RequestHandler } from "express";
-import { badRequest } from "../http/problem.ts";
+import { badRequest, HTTP_CODES } from "../http/problem.ts";
 import type { Operation } from "./operation.ts";
 
 /** What the validator leaves for the handler: typed params and query, the checked body. */
@@ -57,7 +57,7 @@ const problemOf = (part: "params" | "query" | "body", error: ErrorObject): Probl
   }
   // Body pointers point into the body; parameter pointers say which part they are in.
   const where = part === "body" ? pointer : `/${part}${pointer}`;
-  return { code: "FD6001", severity: "error", pointer: where, message };
+  return { code: HTTP_CODES.invalidRequest, severity: "error", pointer: where, message };
 };
 
 interface CompiledOperation {
@@ -99,7 +99,7 @@ export class RequestValidator {
           !(typeof body === "object" && body !== null && Object.keys(body).length === 0)
         ) {
           problems.push({
-            code: "FD6001",
+            code: HTTP_CODES.invalidRequest,
             severity: "error",
             pointer: "",
             message: "this operation takes no body",
@@ -108,7 +108,7 @@ export class RequestValidator {
       } else if (body === undefined) {
         if (bodyRequired) {
           problems.push({
-            code: "FD6001",
+            code: HTTP_CODES.invalidRequest,
             severity: "error",
             pointer: "",
             message: "a JSON body is required",
