@@ -4,6 +4,7 @@ export * from "./errors.ts";
 export * from "./expression/index.ts";
 export * from "./instance/index.ts";
 export * from "./node-descriptor.ts";
+export * from "./node-knowledge.ts";
 export * from "./pack/index.ts";
 export * from "./problem.ts";
 export * from "./validation/index.ts";
