@@ -46,11 +46,13 @@ describe("what a node is, asked of its descriptor", () => {
     };
     const subprocess = { type: "subprocess", config: { workflow: "vendor", output: { vendorRef: "ref" } } };
     const userTask = { type: "user-task", config: { assignments: [{ variable: "ignored" }] } };
+    const listMapping = { type: "service-call", config: { resultMapping: ["response.body"] } };
     // when / then
     expect(variablesWritten(nodeRegistry, setData)).toEqual(["risk"]);
     expect(variablesWritten(nodeRegistry, serviceCall)).toEqual(["ticket/id"]);
     expect(variablesWritten(nodeRegistry, subprocess)).toEqual(["vendorRef"]);
     expect(variablesWritten(nodeRegistry, userTask)).toEqual([]);
+    expect(variablesWritten(nodeRegistry, listMapping)).toEqual([]);
   });
 
   it("finds the workflow a subprocess calls, and none for other types", () => {

@@ -26,10 +26,10 @@ export interface NodeDescriptor {
   personWork?: "task" | "approval";
   /**
    * Config places naming variables the node writes (pointers as in expressionFields):
-   * "value" when the string found is the name (set-data's assignments), "key" when the
-   * last key of the pointer is (a service call's result mapping).
+   * "value" when the string found is the name (set-data's assignments), "keys" when the
+   * keys of the object found are (a service call's result mapping).
    */
-  writesVariables?: { pointer: string; name: "value" | "key" }[];
+  writesVariables?: { pointer: string; name: "value" | "keys" }[];
   /** Names only the expressions under a config property may read (`response` in a result mapping). */
   localRoots?: { under: string; names: string[] }[];
   /**

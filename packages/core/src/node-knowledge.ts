@@ -61,12 +61,9 @@ export const expandFieldPointer = (root: unknown, fieldPointer: string): [string
 export const variablesWritten = (registry: NodeRegistry, node: NodeLike): string[] => {
   const written: string[] = [];
   for (const place of descriptorOf(registry, node.type)?.writesVariables ?? []) {
-    for (const [pointer, value] of expandFieldPointer(node.config, place.pointer)) {
+    for (const [, value] of expandFieldPointer(node.config, place.pointer)) {
       if (place.name === "value" && typeof value === "string") written.push(value);
-      if (place.name === "key") {
-        const key = splitPointer(pointer).at(-1);
-        if (key !== undefined) written.push(key);
-      }
+      if (place.name === "keys" && isRecord(value)) written.push(...Object.keys(value));
     }
   }
   return written;

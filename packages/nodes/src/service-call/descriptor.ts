@@ -20,7 +20,7 @@ export const serviceCallDescriptor: NodeDescriptor = {
   ports: { inputs: "many", outputs: "many" },
   outcomes: { fixed: ["success", "failure"], default: "success" },
   waits: false,
-  writesVariables: [{ pointer: "/resultMapping/*", name: "key" }],
+  writesVariables: [{ pointer: "/resultMapping", name: "keys" }],
   localRoots: [{ under: "/resultMapping", names: ["response"] }],
   expressionFields: ["/resultMapping/*"],
   templateFields: ["/url", "/headers/*", "/body", "/idempotencyKey"],

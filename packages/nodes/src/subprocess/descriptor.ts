@@ -16,7 +16,7 @@ export const subprocessDescriptor: NodeDescriptor = {
   ports: { inputs: "many", outputs: "one" },
   outcomes: {},
   waits: true,
-  writesVariables: [{ pointer: "/output/*", name: "key" }],
+  writesVariables: [{ pointer: "/output", name: "keys" }],
   callsWorkflow: { workflowField: "workflow", inputField: "input", outputField: "output" },
   expressionFields: ["/input/*", "/output/*"],
   templateFields: [],
