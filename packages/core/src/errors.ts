@@ -1,3 +1,5 @@
+import { UNEXPECTED_ERROR } from "./error-codes.ts";
+
 /**
  * The error taxonomy. Errors serialise (they are stored in instance state and sent over
  * HTTP), so they carry data, not behaviour: a stable code, a kind, a sentence for
@@ -64,5 +66,5 @@ export const operationalError = (code: string, message: string, retryable = true
 export const toFlowdeskError = (thrown: unknown): FlowdeskError => {
   if (thrown instanceof FlowdeskError) return thrown;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return new FlowdeskError({ code: "FD9000", kind: "unexpected", message, retryable: false });
+  return new FlowdeskError({ ...UNEXPECTED_ERROR, message });
 };

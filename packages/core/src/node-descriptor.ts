@@ -10,8 +10,33 @@ export interface NodeDescriptor {
   label: string;
   description: string;
   paletteGroup: "events" | "work" | "gateways" | "automation" | "flow";
-  /** Icon name for the palette and canvas. */
+  /**
+   * The symbol the palette and canvas draw: SVG path data on a 24x24 view box, inline so
+   * nothing loads at run time.
+   */
   icon: string;
+  /**
+   * The part the type plays in the shape of the graph, for the checks and the engine's
+   * index that care: a workflow has exactly one start; only a decision's edges carry
+   * conditions; a fork opens parallel branches that the nearest join closes. Ends are
+   * the types without outputs (ports.outputs "none"). Most types play none.
+   */
+  flowRole?: "start" | "decision" | "fork" | "join";
+  /** A person works here, as a task or as an approval (inbox, request timeline). */
+  personWork?: "task" | "approval";
+  /**
+   * Config places naming variables the node writes (pointers as in expressionFields):
+   * "value" when the string found is the name (set-data's assignments), "keys" when the
+   * keys of the object found are (a service call's result mapping).
+   */
+  writesVariables?: { pointer: string; name: "value" | "keys" }[];
+  /** Names only the expressions under a config property may read (`response` in a result mapping). */
+  localRoots?: { under: string; names: string[] }[];
+  /**
+   * Calls another workflow: the config properties holding its id, the mapping of this
+   * workflow's values into the child's variables, and of the child's variables back out.
+   */
+  callsWorkflow?: { workflowField: string; inputField: string; outputField: string };
   /** How many incoming / outgoing edges the type accepts. */
   ports: {
     inputs: "none" | "one" | "many";

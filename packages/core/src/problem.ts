@@ -8,7 +8,7 @@ export type Severity = "error" | "warning";
 export type ProblemParams = Record<string, string | number>;
 
 export interface Problem {
-  /** Stable code, e.g. "FD2001". */
+  /** Stable code from ERROR_CODES, e.g. FD2001. */
   code: string;
   severity: Severity;
   /** RFC 6901 JSON pointer into the definition, "" for the whole document. */

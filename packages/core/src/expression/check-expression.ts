@@ -1,4 +1,4 @@
-import { ExpressionFailure } from "./expression-codes.ts";
+import { EXPRESSION_CODES, ExpressionFailure } from "./expression-codes.ts";
 import { analyseExpression } from "./expression-program.ts";
 import { type ExpressionLimits, resolveLimits } from "./limits.ts";
 import { splitTemplate } from "./template-parts.ts";
@@ -13,7 +13,11 @@ const failed = (thrown: unknown, shift = 0): ExpressionCheck => {
     return { ok: false, code, message, ...(offset === undefined ? {} : { offset: offset + shift }) };
   }
   // Never throw at design time: anything unforeseen is still reported as a problem.
-  return { ok: false, code: "FD3005", message: `The expression cannot be read: ${String(thrown)}.` };
+  return {
+    ok: false,
+    code: EXPRESSION_CODES.evaluation,
+    message: `The expression cannot be read: ${String(thrown)}.`,
+  };
 };
 
 /** Design-time check of one expression: limits, syntax, functions; lists the variables it reads. */

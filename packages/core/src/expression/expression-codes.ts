@@ -1,3 +1,4 @@
+import { codesOf, ERROR_CODES } from "../error-codes.ts";
 import { FlowdeskError } from "../errors.ts";
 
 /**
@@ -5,19 +6,7 @@ import { FlowdeskError } from "../errors.ts";
  * time and in FlowdeskErrors at run time, so the designer, the CLI and instance
  * incidents speak the same language.
  */
-export const EXPRESSION_CODES = {
-  syntax: "FD3001",
-  tooLong: "FD3002",
-  tooDeep: "FD3003",
-  unknownVariable: "FD3004",
-  evaluation: "FD3005",
-  costExceeded: "FD3006",
-  outputTooLarge: "FD3007",
-  notBoolean: "FD3008",
-  unclosedPlaceholder: "FD3009",
-  unsupportedValue: "FD3010",
-  unknownFunction: "FD3011",
-} as const;
+export const EXPRESSION_CODES = codesOf(ERROR_CODES.expression);
 
 export type ExpressionCode = (typeof EXPRESSION_CODES)[keyof typeof EXPRESSION_CODES];
 
@@ -28,6 +17,7 @@ export interface ExpressionProblem {
   offset?: number;
 }
 
+/** Every expression code is a user error: the text must change before it can work. */
 export const expressionError = (problem: ExpressionProblem): FlowdeskError =>
   new FlowdeskError({
     code: problem.code,

@@ -1,4 +1,5 @@
 import type { TemplatePack } from "../definitions/index.ts";
+import { ERROR_CODES } from "../error-codes.ts";
 import type { Problem } from "../problem.ts";
 import { contentHash } from "./canonical-json.ts";
 import { PACK_CONTENT_LISTS, type PackableKind, packDefinitions } from "./pack-contents.ts";
@@ -35,7 +36,7 @@ export interface PackImportPreview {
  * Problem code: an id serves two kinds (in the pack, or the pack and the installation).
  * Published versions are keyed by id alone, so one id cannot name two definitions.
  */
-export const PACK_KIND_CONFLICT = "FD4101";
+export const PACK_KIND_CONFLICT = ERROR_CODES.pack.kindConflict.code;
 
 /**
  * What importing a (valid) pack would do, definition by definition: the admin screen,

@@ -1,3 +1,4 @@
+import { UNEXPECTED_ERROR } from "../error-codes.ts";
 import { type NodeRegistry, nodeOutcomes } from "../node-descriptor.ts";
 import type { ProblemParams } from "../problem.ts";
 import { PROBLEM_CODES } from "../validation/problem-codes.ts";
@@ -176,6 +177,6 @@ export const canConnect = (
       allExistingEdges(graph, sourceId, targetId, outcome),
     );
   } catch (error) {
-    return refuse("FD9000", `The connection could not be checked: ${String(error)}`);
+    return refuse(UNEXPECTED_ERROR.code, `The connection could not be checked: ${String(error)}`);
   }
 };

@@ -1,6 +1,7 @@
 import type { FormDefinition } from "../definitions/index.ts";
 import type { Problem } from "../problem.ts";
 import { ajvErrorsToProblems } from "../validation/ajv-problems.ts";
+import { PROBLEM_CODES } from "../validation/problem-codes.ts";
 import { compileUserSchema } from "./ajv.ts";
 
 /**
@@ -25,7 +26,7 @@ export const validateFormData = (form: FormDefinition, data: unknown): Problem[]
 };
 
 const formBroken = (reason: string): Problem => ({
-  code: "FD1012",
+  code: PROBLEM_CODES.invalidFormSchema,
   severity: "error",
   pointer: "",
   message: `This form cannot be checked: ${reason}.`,

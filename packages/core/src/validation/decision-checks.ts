@@ -1,3 +1,5 @@
+import type { NodeRegistry } from "../node-descriptor.ts";
+import { playsRole } from "../node-knowledge.ts";
 import type { Problem } from "../problem.ts";
 import type { EdgeEntry, WorkflowGraph } from "../rules/workflow-graph.ts";
 import { conditionsAreExhaustive, type KnownEnums } from "./decision-exhaustiveness.ts";
@@ -29,12 +31,14 @@ export const variableEnums = (variables: unknown): Map<string, readonly unknown[
 export const checkDecisions = (
   workflow: Record<string, unknown>,
   graph: WorkflowGraph,
+  registry: NodeRegistry,
   extraEnums?: KnownEnums,
 ): Problem[] => {
   const problems: Problem[] = [];
   const enums = new Map([...(extraEnums ?? []), ...variableEnums(workflow.variables)]);
   for (const entry of graph.nodes) {
-    if (entry.node.type !== "decision" || graph.byId.get(entry.node.id) !== entry) continue;
+    if (!playsRole(registry, entry.node.type, "decision") || graph.byId.get(entry.node.id) !== entry)
+      continue;
     const outgoing = graph.outgoing.get(entry.node.id) ?? [];
     if (outgoing.length === 0) continue;
     const defaults = outgoing.filter((edge) => edge.edge.isDefault === true);

@@ -42,7 +42,7 @@ export const checkSemantics = (
     default:
       break;
   }
-  if (index) problems.push(...checkReferences(document, index));
+  if (index) problems.push(...checkReferences(document, index, registry));
   return problems;
 };
 

@@ -1,4 +1,5 @@
 import type { NodeRegistry } from "../node-descriptor.ts";
+import { descriptorOf } from "../node-knowledge.ts";
 import type { Problem, ProblemParams } from "../problem.ts";
 import type { WorkflowGraph } from "../rules/workflow-graph.ts";
 import type { DefinitionIndex } from "./definition-index.ts";
@@ -51,7 +52,7 @@ export const checkWorkflowExpressions = (
 ): Problem[] => {
   const problems: Problem[] = [];
   const scope = workflowScope(workflow, graph, index);
-  const produced = producedVariables(graph);
+  const produced = producedVariables(graph, registry);
   const reachCache = new Map<string, Set<string>>();
   const isSetBefore = (name: string, readerNodeId: string): boolean =>
     (produced.get(name) ?? []).some((producer) => {
@@ -64,7 +65,7 @@ export const checkWorkflowExpressions = (
       return reached.has(readerNodeId);
     });
 
-  problems.push(...checkSubprocessInputs(graph, index));
+  problems.push(...checkSubprocessInputs(graph, registry, index));
   for (const site of collectExpressionSites(graph, registry)) {
     const result =
       site.form === "template" ? checkTemplateSource(site.source) : checkExpressionSource(site.source);
@@ -125,11 +126,18 @@ const childVariables = (workflowId: string, index: DefinitionIndex | undefined):
 };
 
 /** A subprocess input names a variable of the child; the child must have it (when known). */
-const checkSubprocessInputs = (graph: WorkflowGraph, index: DefinitionIndex | undefined): Problem[] => {
+const checkSubprocessInputs = (
+  graph: WorkflowGraph,
+  registry: NodeRegistry,
+  index: DefinitionIndex | undefined,
+): Problem[] => {
   const problems: Problem[] = [];
   for (const { node, index: nodeIndex } of graph.nodes) {
-    const { workflow, input } = node.config;
-    if (node.type !== "subprocess" || typeof workflow !== "string" || !isRecord(input)) continue;
+    const calls = descriptorOf(registry, node.type)?.callsWorkflow;
+    if (!calls) continue;
+    const workflow = node.config[calls.workflowField];
+    const input = node.config[calls.inputField];
+    if (typeof workflow !== "string" || !isRecord(input)) continue;
     const known = childVariables(workflow, index);
     if (!known) continue;
     for (const name of Object.keys(input)) {
@@ -138,7 +146,7 @@ const checkSubprocessInputs = (graph: WorkflowGraph, index: DefinitionIndex | un
       problems.push(
         problem(
           codes.unknownVariable,
-          `/nodes/${nodeIndex}/config/input/${escapeSegment(name)}`,
+          `/nodes/${nodeIndex}/config/${escapeSegment(calls.inputField)}/${escapeSegment(name)}`,
           `Workflow "${workflow}" has no variable "${name}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
           "error",
           suggestion

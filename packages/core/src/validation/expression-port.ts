@@ -1,4 +1,9 @@
-import { checkExpression, checkTemplate, type ExpressionCheck } from "../expression/index.ts";
+import {
+  checkExpression,
+  checkTemplate,
+  EXPRESSION_CODES,
+  type ExpressionCheck,
+} from "../expression/index.ts";
 
 /**
  * The validator's view of the CEL module: parse a source and list the variables it
@@ -17,7 +22,7 @@ const templateCache = new Map<string, ExpressionCheck>();
 
 const fail = (error: unknown): ExpressionCheck => ({
   ok: false,
-  code: "FD3001",
+  code: EXPRESSION_CODES.syntax,
   message: error instanceof Error ? error.message : String(error),
 });
 

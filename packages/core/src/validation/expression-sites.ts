@@ -1,7 +1,8 @@
 import type { WorkflowNode } from "../definitions/index.ts";
-import type { NodeRegistry } from "../node-descriptor.ts";
+import type { NodeDescriptor, NodeRegistry } from "../node-descriptor.ts";
+import { descriptorOf, expandFieldPointer, variablesWritten } from "../node-knowledge.ts";
 import type { WorkflowGraph } from "../rules/workflow-graph.ts";
-import { escapeSegment, joinPointer, splitPointer } from "./json-pointer.ts";
+import { joinPointer } from "./json-pointer.ts";
 import { isRecord } from "./make-problem.ts";
 
 /** One piece of CEL in a workflow, with what it may read. */
@@ -17,29 +18,7 @@ export interface ExpressionSite {
   childWorkflow?: string;
 }
 
-/** Values a descriptor field pointer reaches; "*" matches every array item or object value. */
-export const expandFieldPointer = (root: unknown, fieldPointer: string): [string, unknown][] => {
-  let matches: [string, unknown][] = [["", root]];
-  for (const segment of splitPointer(fieldPointer)) {
-    const next: [string, unknown][] = [];
-    for (const [pointer, value] of matches) {
-      if (segment === "*") {
-        if (Array.isArray(value)) {
-          value.forEach((item, index) => {
-            next.push([`${pointer}/${index}`, item]);
-          });
-        } else if (isRecord(value)) {
-          for (const [key, item] of Object.entries(value))
-            next.push([`${pointer}/${escapeSegment(key)}`, item]);
-        }
-      } else if ((Array.isArray(value) || isRecord(value)) && Object.hasOwn(value, segment)) {
-        next.push([`${pointer}/${escapeSegment(segment)}`, (value as Record<string, unknown>)[segment]]);
-      }
-    }
-    matches = next;
-  }
-  return matches;
-};
+export { expandFieldPointer };
 
 /** Assignee rules given as CEL anywhere in a config (task assignee, approvers, notify to). */
 const assigneeExpressions = (value: unknown, pointer: string, found: [string, string][], depth = 0): void => {
@@ -63,47 +42,53 @@ const assigneeExpressions = (value: unknown, pointer: string, found: [string, st
 const addNodeSite = (
   sites: Map<string, ExpressionSite>,
   node: WorkflowNode,
+  descriptor: NodeDescriptor,
   base: string,
   relative: string,
   source: unknown,
   form: ExpressionSite["form"],
 ): void => {
   if (typeof source !== "string" || sites.has(base + relative)) return;
-  const isResult = node.type === "service-call" && relative.startsWith("/resultMapping/");
-  const isOutput = node.type === "subprocess" && relative.startsWith("/output/");
-  const child = isOutput && typeof node.config.workflow === "string" ? node.config.workflow : undefined;
+  const within = (property: string): boolean => relative.startsWith(`${property}/`);
+  const extraRoots = (descriptor.localRoots ?? [])
+    .filter((local) => within(local.under))
+    .flatMap((local) => local.names);
+  const calls = descriptor.callsWorkflow;
+  const readsChild = calls !== undefined && within(`/${calls.outputField}`);
+  const workflow = calls === undefined ? undefined : node.config[calls.workflowField];
+  const child = readsChild && typeof workflow === "string" ? workflow : undefined;
   sites.set(base + relative, {
     pointer: base + relative,
     source,
     form,
     readerNodeId: node.id,
-    extraRoots: isResult ? RESPONSE_ONLY : NONE,
+    extraRoots: extraRoots.length === 0 ? NONE : extraRoots,
     ...(child === undefined ? {} : { childWorkflow: child }),
   });
 };
 
-const RESPONSE_ONLY: readonly string[] = ["response"];
 const NONE: readonly string[] = [];
 
 export const collectExpressionSites = (graph: WorkflowGraph, registry: NodeRegistry): ExpressionSite[] => {
   const sites = new Map<string, ExpressionSite>();
   for (const { node, index } of graph.nodes) {
-    const descriptor = Object.hasOwn(registry, node.type) ? registry[node.type] : undefined;
+    const descriptor = descriptorOf(registry, node.type);
     if (!descriptor) continue;
     const base = `/nodes/${index}/config`;
     for (const field of descriptor.expressionFields) {
       for (const [relative, value] of expandFieldPointer(node.config, field)) {
-        addNodeSite(sites, node, base, relative, value, "expression");
+        addNodeSite(sites, node, descriptor, base, relative, value, "expression");
       }
     }
     for (const field of descriptor.templateFields) {
       for (const [relative, value] of expandFieldPointer(node.config, field)) {
-        addNodeSite(sites, node, base, relative, value, "template");
+        addNodeSite(sites, node, descriptor, base, relative, value, "template");
       }
     }
     const rules: [string, string][] = [];
     assigneeExpressions(node.config, "", rules);
-    for (const [relative, value] of rules) addNodeSite(sites, node, base, relative, value, "expression");
+    for (const [relative, value] of rules)
+      addNodeSite(sites, node, descriptor, base, relative, value, "expression");
   }
   for (const { edge, index } of graph.edges) {
     if (typeof edge.condition !== "string") continue;
@@ -118,26 +103,14 @@ export const collectExpressionSites = (graph: WorkflowGraph, registry: NodeRegis
   return [...sites.values()];
 };
 
-/** Variables a node writes: set-data assignments, result mappings, subprocess output. */
-export const producedVariables = (graph: WorkflowGraph): Map<string, string[]> => {
+/** Variables each node writes (set-data assignments, result mappings, subprocess output), by name. */
+export const producedVariables = (graph: WorkflowGraph, registry: NodeRegistry): Map<string, string[]> => {
   const produced = new Map<string, string[]>();
-  const add = (name: unknown, nodeId: string): void => {
-    if (typeof name !== "string") return;
-    const list = produced.get(name) ?? [];
-    list.push(nodeId);
-    produced.set(name, list);
-  };
   for (const { node } of graph.nodes) {
-    const config = node.config;
-    if (Array.isArray(config.assignments)) {
-      for (const assignment of config.assignments)
-        if (isRecord(assignment)) add(assignment.variable, node.id);
-    }
-    if (node.type === "service-call" && isRecord(config.resultMapping)) {
-      for (const name of Object.keys(config.resultMapping)) add(name, node.id);
-    }
-    if (node.type === "subprocess" && isRecord(config.output)) {
-      for (const name of Object.keys(config.output)) add(name, node.id);
+    for (const name of variablesWritten(registry, node)) {
+      const list = produced.get(name) ?? [];
+      list.push(node.id);
+      produced.set(name, list);
     }
   }
   return produced;

@@ -1,11 +1,12 @@
 import type { NodeRegistry } from "../node-descriptor.ts";
+import { calledWorkflow, playsRole } from "../node-knowledge.ts";
 import type { Problem } from "../problem.ts";
 import { checkConnection } from "../rules/connection-rules.ts";
 import { edgeOutcome, type WorkflowGraph } from "../rules/workflow-graph.ts";
 import { checkDecisions } from "./decision-checks.ts";
 import type { KnownEnums } from "./decision-exhaustiveness.ts";
 import { checkJoins } from "./join-checks.ts";
-import { isRecord, problem } from "./make-problem.ts";
+import { problem } from "./make-problem.ts";
 import { PROBLEM_CODES } from "./problem-codes.ts";
 import { checkReachability } from "./reachability-checks.ts";
 
@@ -25,15 +26,15 @@ export const checkWorkflowGraph = (
   checkEdges(graph, registry, problems);
   checkRequiredOutcomes(graph, registry, problems);
   if (typeof workflow.slaPolicy === "string") checkWaitTimers(graph, registry, problems);
-  checkSelfCalls(graph, problems);
+  checkSelfCalls(graph, registry, problems);
   problems.push(...checkReachability(graph, registry));
-  problems.push(...checkDecisions(workflow, graph, formEnums));
-  problems.push(...checkJoins(graph));
+  problems.push(...checkDecisions(workflow, graph, registry, formEnums));
+  problems.push(...checkJoins(graph, registry));
   return problems;
 };
 
 const checkNodes = (graph: WorkflowGraph, registry: NodeRegistry, problems: Problem[]): void => {
-  const starts = graph.nodes.filter((entry) => entry.node.type === "start");
+  const starts = graph.nodes.filter((entry) => playsRole(registry, entry.node.type, "start"));
   if (starts.length === 0) {
     problems.push(problem(codes.noStart, "/nodes", "The workflow has no start node; add exactly one."));
   }
@@ -120,7 +121,7 @@ const checkEdges = (graph: WorkflowGraph, registry: NodeRegistry, problems: Prob
     }
     if (
       source &&
-      source.node.type !== "decision" &&
+      !playsRole(registry, source.node.type, "decision") &&
       (edge.condition !== undefined || edge.isDefault !== undefined)
     ) {
       problems.push(
@@ -188,11 +189,10 @@ const checkWaitTimers = (graph: WorkflowGraph, registry: NodeRegistry, problems:
   }
 };
 
-const checkSelfCalls = (graph: WorkflowGraph, problems: Problem[]): void => {
+const checkSelfCalls = (graph: WorkflowGraph, registry: NodeRegistry, problems: Problem[]): void => {
   if (graph.id === undefined) return;
   for (const entry of graph.nodes) {
-    if (entry.node.type !== "subprocess" || !isRecord(entry.node.config)) continue;
-    if (entry.node.config.workflow === graph.id) {
+    if (calledWorkflow(registry, entry.node) === graph.id) {
       problems.push(
         problem(
           codes.subprocessCallsItself,

@@ -1,3 +1,5 @@
+import type { NodeRegistry } from "../node-descriptor.ts";
+import { descriptorOf, playsRole } from "../node-knowledge.ts";
 import type { Problem } from "../problem.ts";
 import type { WorkflowGraph } from "../rules/workflow-graph.ts";
 import { problem } from "./make-problem.ts";
@@ -14,24 +16,24 @@ interface ForkStack {
  * from branches of the same fork. One forward pass from the start labels each node with
  * the forks it sits inside (first visit wins), then each join compares its inputs.
  */
-export const checkJoins = (graph: WorkflowGraph): Problem[] => {
+export const checkJoins = (graph: WorkflowGraph, registry: NodeRegistry): Problem[] => {
   const joins = graph.nodes.filter(
-    (entry) => entry.node.type === "join" && graph.byId.get(entry.node.id) === entry,
+    (entry) => playsRole(registry, entry.node.type, "join") && graph.byId.get(entry.node.id) === entry,
   );
   if (joins.length === 0) return [];
   const inside = new Map<string, ForkStack | undefined>();
   const queue: string[] = [];
   for (const entry of graph.nodes) {
-    if (entry.node.type === "start" && !inside.has(entry.node.id)) {
+    if (playsRole(registry, entry.node.type, "start") && !inside.has(entry.node.id)) {
       inside.set(entry.node.id, undefined);
       queue.push(entry.node.id);
     }
   }
   const leaving = (nodeId: string): ForkStack | undefined => {
     const stack = inside.get(nodeId);
-    const type = graph.byId.get(nodeId)?.node.type;
-    if (type === "fork") return { fork: nodeId, outer: stack };
-    if (type === "join") return stack?.outer;
+    const role = descriptorOf(registry, graph.byId.get(nodeId)?.node.type)?.flowRole;
+    if (role === "fork") return { fork: nodeId, outer: stack };
+    if (role === "join") return stack?.outer;
     return stack;
   };
   for (let head = 0; head < queue.length; head++) {

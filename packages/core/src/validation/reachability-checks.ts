@@ -1,4 +1,5 @@
 import type { NodeRegistry } from "../node-descriptor.ts";
+import { descriptorOf, playsRole } from "../node-knowledge.ts";
 import type { Problem } from "../problem.ts";
 import type { EdgeEntry, WorkflowGraph } from "../rules/workflow-graph.ts";
 import { problem } from "./make-problem.ts";
@@ -36,13 +37,12 @@ export const checkReachability = (graph: WorkflowGraph, registry: NodeRegistry):
   // A broken edge is reported on the edge; paths through it are unknown, so judging
   // reachability now would only blame its neighbours for it.
   if (graph.brokenEdges > 0) return problems;
-  const starts = graph.nodes.filter((entry) => entry.node.type === "start").map((entry) => entry.node.id);
+  const starts = graph.nodes
+    .filter((entry) => playsRole(registry, entry.node.type, "start"))
+    .map((entry) => entry.node.id);
   if (starts.length === 0) return problems;
   const ends = graph.nodes
-    .filter((entry) => {
-      const descriptor = Object.hasOwn(registry, entry.node.type) ? registry[entry.node.type] : undefined;
-      return descriptor?.ports.outputs === "none";
-    })
+    .filter((entry) => descriptorOf(registry, entry.node.type)?.ports.outputs === "none")
     .map((entry) => entry.node.id);
   const reached = reachableFrom(graph, starts);
   const reachesEnd = walk(ends, graph.incoming, (entry) => entry.edge.source);

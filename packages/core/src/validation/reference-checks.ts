@@ -1,7 +1,9 @@
 import { BUILT_IN_ROLES, type DefinitionKind } from "../definitions/index.ts";
+import type { NodeRegistry } from "../node-descriptor.ts";
+import { descriptorOf } from "../node-knowledge.ts";
 import type { Problem } from "../problem.ts";
 import type { DefinitionIndex } from "./definition-index.ts";
-import { joinPointer } from "./json-pointer.ts";
+import { escapeSegment, joinPointer } from "./json-pointer.ts";
 import { isRecord, problem } from "./make-problem.ts";
 import { nearestName } from "./nearest-name.ts";
 import { PROBLEM_CODES } from "./problem-codes.ts";
@@ -61,7 +63,11 @@ const collectDirectory = (index: DefinitionIndex): Directory | undefined => {
  * FD4xxx: every id a definition names (forms, workflows, SLA policy, category, groups,
  * roles) exists in the validated set.
  */
-export const checkReferences = (document: Record<string, unknown>, index: DefinitionIndex): Problem[] => {
+export const checkReferences = (
+  document: Record<string, unknown>,
+  index: DefinitionIndex,
+  registry: NodeRegistry,
+): Problem[] => {
   const problems: Problem[] = [];
   const directory = directoryOf(index);
   const expect = (kind: DefinitionKind, id: unknown, pointer: string): void => {
@@ -119,8 +125,13 @@ export const checkReferences = (document: Record<string, unknown>, index: Defini
       nodes.forEach((node, i) => {
         if (!isRecord(node) || !isRecord(node.config)) return;
         expect("form", node.config.form, `/nodes/${i}/config/form`);
-        if (node.type === "subprocess" && node.config.workflow !== document.id) {
-          expect("workflow", node.config.workflow, `/nodes/${i}/config/workflow`);
+        const calls = descriptorOf(registry, node.type)?.callsWorkflow;
+        if (calls && node.config[calls.workflowField] !== document.id) {
+          expect(
+            "workflow",
+            node.config[calls.workflowField],
+            `/nodes/${i}/config/${escapeSegment(calls.workflowField)}`,
+          );
         }
         assigneeRules(node.config, `/nodes/${i}/config`);
       });

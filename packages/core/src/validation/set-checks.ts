@@ -48,7 +48,8 @@ export const checkDefinitionGroup = (entries: IndexedDefinition[], registry: Nod
     for (const found of checkSemantics(kind, entry.document, registry, index))
       problems.push(locate(entry, found));
   }
-  for (const { entry, problem: found } of checkSubprocessCycles(index)) problems.push(locate(entry, found));
+  for (const { entry, problem: found } of checkSubprocessCycles(index, registry))
+    problems.push(locate(entry, found));
   return problems;
 };
 

@@ -1,3 +1,5 @@
+import type { NodeRegistry } from "../node-descriptor.ts";
+import { calledWorkflow } from "../node-knowledge.ts";
 import type { Problem } from "../problem.ts";
 import type { DefinitionIndex, IndexedDefinition } from "./definition-index.ts";
 import { isRecord, problem } from "./make-problem.ts";
@@ -14,15 +16,15 @@ export interface LocatedProblem {
  * so deep chains cannot overflow the stack) find every such circle in linear time.
  * A workflow calling itself directly is reported by the graph checks instead.
  */
-export const checkSubprocessCycles = (index: DefinitionIndex): LocatedProblem[] => {
+export const checkSubprocessCycles = (index: DefinitionIndex, registry: NodeRegistry): LocatedProblem[] => {
   const workflows = index.all("workflow");
   const calls = new Map<string, { target: string; nodeIndex: number }[]>();
   for (const { document } of workflows) {
     const list: { target: string; nodeIndex: number }[] = [];
     const nodes = Array.isArray(document.nodes) ? document.nodes : [];
     nodes.forEach((node, nodeIndex) => {
-      if (!isRecord(node) || node.type !== "subprocess" || !isRecord(node.config)) return;
-      const target = node.config.workflow;
+      if (!isRecord(node)) return;
+      const target = calledWorkflow(registry, node);
       if (typeof target === "string" && target !== document.id && index.has("workflow", target)) {
         list.push({ target, nodeIndex });
       }

@@ -1,3 +1,4 @@
+import { UNEXPECTED_ERROR } from "../error-codes.ts";
 import type { NodeRegistry } from "../node-descriptor.ts";
 import type { Problem } from "../problem.ts";
 import { checkSemantics } from "./document-checks.ts";
@@ -30,7 +31,7 @@ export const sortProblems = (problems: Problem[]): Problem[] =>
 
 /** Stands in for problems when a check itself fails: the caller still gets data. */
 export const unexpectedProblem = (error: unknown, file?: string): Problem => ({
-  code: "FD9000",
+  code: UNEXPECTED_ERROR.code,
   severity: "error",
   pointer: "",
   message: `The definition could not be fully checked: ${error instanceof Error ? error.message : String(error)}`,

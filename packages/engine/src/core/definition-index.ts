@@ -1,4 +1,11 @@
-import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from "@flowdesk/core";
+import {
+  descriptorOf,
+  playsRole,
+  type WorkflowDefinition,
+  type WorkflowEdge,
+  type WorkflowNode,
+} from "@flowdesk/core";
+import { nodeRegistry } from "@flowdesk/nodes";
 
 /**
  * Lookups the core needs on every step, computed once per definition object: nodes by
@@ -25,7 +32,7 @@ export const indexDefinition = (definition: WorkflowDefinition): DefinitionIndex
   for (const node of definition.nodes) {
     nodes.set(node.id, node);
     outgoing.set(node.id, []);
-    if (node.type === "start" && startNodeId === undefined) startNodeId = node.id;
+    if (playsRole(nodeRegistry, node.type, "start") && startNodeId === undefined) startNodeId = node.id;
   }
   for (const edge of definition.edges) {
     edges.set(edge.id, edge);
@@ -33,7 +40,7 @@ export const indexDefinition = (definition: WorkflowDefinition): DefinitionIndex
   }
   const joinOfFork = new Map<string, string>();
   for (const node of definition.nodes) {
-    if (node.type !== "fork") continue;
+    if (!playsRole(nodeRegistry, node.type, "fork")) continue;
     const join = findClosingJoin(node.id, nodes, outgoing);
     if (join !== undefined) joinOfFork.set(node.id, join);
   }
@@ -60,12 +67,12 @@ const findClosingJoin = (
     const key = `${nodeId}@${depth}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const type = nodes.get(nodeId)?.type;
+    const role = descriptorOf(nodeRegistry, nodes.get(nodeId)?.type)?.flowRole;
     let next = depth;
-    if (type === "join") {
+    if (role === "join") {
       if (depth === 0) return nodeId;
       next = depth - 1;
-    } else if (type === "fork") {
+    } else if (role === "fork") {
       next = depth + 1;
     }
     for (const edge of outgoing.get(nodeId) ?? []) queue.push({ nodeId: edge.target, depth: next });

@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse, SerializedError } from "@flowdesk/core";
+import { ERROR_CODES, type HttpRequest, type HttpResponse, type SerializedError } from "@flowdesk/core";
 
 export interface HttpCallOutcome {
   response?: HttpResponse;
@@ -6,7 +6,7 @@ export interface HttpCallOutcome {
 }
 
 const transportError = (message: string): SerializedError => ({
-  code: "FD6502",
+  code: ERROR_CODES.runtime.httpTransport.code,
   kind: "operational",
   message,
   retryable: true,

@@ -1,18 +1,11 @@
-import { FlowdeskError } from "@flowdesk/core";
+import { codesOf, ERROR_CODES, FlowdeskError } from "@flowdesk/core";
 
 /**
  * Runtime error codes (FD64xx, echoing the HTTP status the server maps them to). They
  * are user errors: the request names something missing or lost a race, and the message
  * says what to do.
  */
-export const RUNTIME_ERRORS = {
-  instanceNotFound: "FD6404",
-  taskNotFound: "FD6405",
-  definitionNotFound: "FD6406",
-  incidentNotFound: "FD6407",
-  messageNotAwaited: "FD6408",
-  conflict: "FD6409",
-} as const;
+export const RUNTIME_ERRORS = codesOf(ERROR_CODES.runtime);
 
 export const notFound = (code: string, message: string): FlowdeskError =>
   new FlowdeskError({ code, kind: "user", message, retryable: false });

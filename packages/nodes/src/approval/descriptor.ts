@@ -15,10 +15,11 @@ export const approvalDescriptor: NodeDescriptor = {
   label: "Approval",
   description: "Approvers approve or reject (any one, all, or a quorum), with comments and delegation.",
   paletteGroup: "work",
-  icon: "stamp",
+  icon: "M5 12l4 4l10-10",
   ports: { inputs: "many", outputs: "many" },
   outcomes: { fixed: ["approved", "rejected"], required: ["rejected"], timers: true },
   waits: true,
+  personWork: "approval",
   expressionFields: ["/approvers/*/expression"],
   templateFields: ["/instructions"],
   propertySchema: {

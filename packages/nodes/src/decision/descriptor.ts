@@ -10,10 +10,11 @@ export const decisionDescriptor: NodeDescriptor = {
   label: "Decision",
   description: "Takes exactly one path: the first edge whose condition holds, else the default edge.",
   paletteGroup: "gateways",
-  icon: "split",
+  icon: "M12 2l10 10l-10 10l-10-10z",
   ports: { inputs: "many", outputs: "many" },
   outcomes: {},
   waits: false,
+  flowRole: "decision",
   expressionFields: [],
   templateFields: [],
   propertySchema: {

@@ -7,7 +7,7 @@ export const endDescriptor: NodeDescriptor = {
   label: "End",
   description: "Finishes this path and records an outcome such as resolved or rejected.",
   paletteGroup: "events",
-  icon: "circle-stop",
+  icon: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM9 9h6v6h-6z",
   ports: { inputs: "many", outputs: "none" },
   outcomes: {},
   waits: false,

@@ -7,10 +7,11 @@ export const forkDescriptor: NodeDescriptor = {
   label: "Parallel fork",
   description: "Starts every outgoing path at the same time.",
   paletteGroup: "gateways",
-  icon: "git-fork",
+  icon: "M12 2l10 10l-10 10l-10-10zM12 7v10M7 12h10",
   ports: { inputs: "many", outputs: "many" },
   outcomes: {},
   waits: false,
+  flowRole: "fork",
   expressionFields: [],
   templateFields: [],
   propertySchema: {

@@ -7,11 +7,12 @@ export const joinDescriptor: NodeDescriptor = {
   label: "Parallel join",
   description: "Waits until every path started by the matching fork has arrived, then continues once.",
   paletteGroup: "gateways",
-  icon: "git-merge",
+  icon: "M12 2l10 10l-10 10l-10-10zM8 8l8 8M16 8l-8 8",
   ports: { inputs: "many", outputs: "one" },
   outcomes: {},
   // Arriving tokens are held, but nothing outside the instance is awaited: no SLA pause.
   waits: false,
+  flowRole: "join",
   expressionFields: [],
   templateFields: [],
   propertySchema: {

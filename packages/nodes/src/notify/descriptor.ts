@@ -12,7 +12,7 @@ export const notifyDescriptor: NodeDescriptor = {
   label: "Notify",
   description: "Sends an in-app message, an e-mail or a webhook, then continues without waiting.",
   paletteGroup: "automation",
-  icon: "bell",
+  icon: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20h4",
   ports: { inputs: "many", outputs: "one" },
   outcomes: {},
   waits: false,

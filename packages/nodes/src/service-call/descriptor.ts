@@ -16,10 +16,12 @@ export const serviceCallDescriptor: NodeDescriptor = {
   label: "Service call",
   description: "Calls an HTTP API with retries and an idempotency key, and maps the response into variables.",
   paletteGroup: "automation",
-  icon: "globe",
+  icon: "M4 12h4l2-6l4 12l2-6h4",
   ports: { inputs: "many", outputs: "many" },
   outcomes: { fixed: ["success", "failure"], default: "success" },
   waits: false,
+  writesVariables: [{ pointer: "/resultMapping", name: "keys" }],
+  localRoots: [{ under: "/resultMapping", names: ["response"] }],
   expressionFields: ["/resultMapping/*"],
   templateFields: ["/url", "/headers/*", "/body", "/idempotencyKey"],
   propertySchema: {

@@ -7,10 +7,11 @@ export const setDataDescriptor: NodeDescriptor = {
   label: "Set data",
   description: "Sets variables from CEL expressions, e.g. the priority from impact and urgency.",
   paletteGroup: "automation",
-  icon: "variable",
+  icon: "M5 6h14M5 12h14M5 18h9",
   ports: { inputs: "many", outputs: "one" },
   outcomes: {},
   waits: false,
+  writesVariables: [{ pointer: "/assignments/*/variable", name: "value" }],
   expressionFields: ["/assignments/*/expression"],
   templateFields: [],
   propertySchema: {

@@ -7,10 +7,11 @@ export const startDescriptor: NodeDescriptor = {
   label: "Start",
   description: "Where a request begins. Optionally started by a catalog form whose fields become variables.",
   paletteGroup: "events",
-  icon: "circle-play",
+  icon: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM10 8l6 4l-6 4z",
   ports: { inputs: "none", outputs: "one" },
   outcomes: {},
   waits: false,
+  flowRole: "start",
   expressionFields: [],
   templateFields: [],
   propertySchema: {

@@ -12,10 +12,12 @@ export const subprocessDescriptor: NodeDescriptor = {
   label: "Subprocess",
   description: "Runs another workflow with mapped input, waits for it to end and maps its output back.",
   paletteGroup: "flow",
-  icon: "workflow",
+  icon: "M3 5h18v14H3zM10 12h4M12 10v4",
   ports: { inputs: "many", outputs: "one" },
   outcomes: {},
   waits: true,
+  writesVariables: [{ pointer: "/output", name: "keys" }],
+  callsWorkflow: { workflowField: "workflow", inputField: "input", outputField: "output" },
   expressionFields: ["/input/*", "/output/*"],
   templateFields: [],
   propertySchema: {

@@ -7,7 +7,7 @@ export const timerDescriptor: NodeDescriptor = {
   label: "Timer",
   description: "Waits for a duration, until a date, or for a number of business hours.",
   paletteGroup: "events",
-  icon: "timer",
+  icon: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM12 7v5l3 3",
   ports: { inputs: "many", outputs: "one" },
   outcomes: {},
   waits: true,

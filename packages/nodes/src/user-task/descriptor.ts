@@ -17,10 +17,11 @@ export const userTaskDescriptor: NodeDescriptor = {
   label: "User task",
   description: "Work for a person or a group's queue: fill the task form and pick an outcome.",
   paletteGroup: "work",
-  icon: "clipboard-list",
+  icon: "M12 4a4 4 0 1 0 0 8a4 4 0 1 0 0-8zM4 20c0-4 4-6 8-6s8 2 8 6z",
   ports: { inputs: "many", outputs: "many" },
   outcomes: { fromConfig: "outcomes", default: "done", timers: true },
   waits: true,
+  personWork: "task",
   expressionFields: ["/assignee/expression"],
   templateFields: ["/instructions"],
   propertySchema: {

@@ -12,7 +12,7 @@ export const waitMessageDescriptor: NodeDescriptor = {
   label: "Wait for message",
   description: "Waits until a matching message arrives, e.g. a vendor's reply, with optional timers.",
   paletteGroup: "events",
-  icon: "mail",
+  icon: "M3 6h18v12H3zM3 6l9 7l9-7",
   ports: { inputs: "many", outputs: "many" },
   outcomes: { timers: true },
   waits: true,

@@ -1,4 +1,5 @@
 import type { Problem } from "@flowdesk/core";
+import { HTTP_CODES } from "../http/problem.ts";
 
 const NUL = "\u0000";
 const MAX_PROBLEMS = 50;
@@ -38,7 +39,7 @@ export function nulCharacterProblems(part: "params" | "query" | "body", value: u
 }
 
 const nulProblem = (part: "params" | "query" | "body", pointer: string, what = "value"): Problem => ({
-  code: "FD6001",
+  code: HTTP_CODES.invalidRequest,
   severity: "error",
   pointer: part === "body" ? pointer : `/${part}${pointer}`,
   message: `this ${what} contains a NUL character (U+0000), which Flowdesk does not store; remove it and send again`,

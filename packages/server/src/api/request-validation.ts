@@ -1,7 +1,7 @@
 import { type Ajv, createAjv, type JsonSchema, type Problem } from "@flowdesk/core";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Request, RequestHandler } from "express";
-import { badRequest } from "../http/problem.ts";
+import { badRequest, HTTP_CODES } from "../http/problem.ts";
 import { nulCharacterProblems } from "./nul-characters.ts";
 import type { Operation } from "./operation.ts";
 
@@ -58,7 +58,7 @@ const problemOf = (part: "params" | "query" | "body", error: ErrorObject): Probl
   }
   // Body pointers point into the body; parameter pointers say which part they are in.
   const where = part === "body" ? pointer : `/${part}${pointer}`;
-  return { code: "FD6001", severity: "error", pointer: where, message };
+  return { code: HTTP_CODES.invalidRequest, severity: "error", pointer: where, message };
 };
 
 /**
@@ -117,7 +117,7 @@ export class RequestValidator {
       if (compiled.body === undefined) {
         if (bodySent(req)) {
           problems.push({
-            code: "FD6001",
+            code: HTTP_CODES.invalidRequest,
             severity: "error",
             pointer: "",
             message: "this operation takes no body",
@@ -126,7 +126,7 @@ export class RequestValidator {
       } else if (body === undefined) {
         if (bodyRequired) {
           problems.push({
-            code: "FD6001",
+            code: HTTP_CODES.invalidRequest,
             severity: "error",
             pointer: "",
             message: "a JSON body is required",

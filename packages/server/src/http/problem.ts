@@ -1,4 +1,4 @@
-import type { Problem } from "@flowdesk/core";
+import { codesOf, ERROR_CODES, type Problem, UNEXPECTED_ERROR } from "@flowdesk/core";
 import type { Response } from "express";
 
 /** RFC 9457 problem details, with Flowdesk's stable code and field-level problems. */
@@ -64,26 +64,13 @@ export const sendProblem = (res: Response, problem: HttpProblem): void => {
   res.status(problem.status).type("application/problem+json").send(JSON.stringify(problem.toDocument()));
 };
 
-/** Stable codes of the HTTP layer: FD6xxx (FD1xxx-FD4xxx are definition problems, FD9xxx unexpected). */
+/**
+ * Codes of the HTTP layer by name (FD6xxx, registered in core's ERROR_CODES); a 500 uses
+ * the one code for unexpected failures.
+ */
 export const HTTP_CODES = {
-  badRequest: "FD6000",
-  invalidRequest: "FD6001",
-  malformedJson: "FD6002",
-  unsupportedMediaType: "FD6015",
-  signInRequired: "FD6010",
-  wrongCredentials: "FD6011",
-  forbidden: "FD6030",
-  csrf: "FD6031",
-  noPolicy: "FD6032",
-  notFound: "FD6040",
-  conflict: "FD6090",
-  tooLarge: "FD6130",
-  invalidDefinition: "FD6220",
-  invalidRequestData: "FD6221",
-  unprocessable: "FD6222",
-  rateLimited: "FD6290",
-  unexpected: "FD6500",
-  unavailable: "FD6503",
+  ...codesOf(ERROR_CODES.http),
+  unexpected: UNEXPECTED_ERROR.code,
 } as const;
 
 export const notFound = (detail: string): HttpProblem => new HttpProblem(404, HTTP_CODES.notFound, detail);

@@ -21,7 +21,12 @@ export { DEFINITION_KIND_ROUTES, type DefinitionKindRoute } from "./definition-r
 const requireMatchingId = (id: string, body: unknown): void => {
   if ((body as { id?: unknown }).id !== id) {
     throw badRequest("The definition's id must match the id in the path.", [
-      { code: "FD6001", severity: "error", pointer: "/id", message: `must be "${id}", the id in the path` },
+      {
+        code: HTTP_CODES.invalidRequest,
+        severity: "error",
+        pointer: "/id",
+        message: `must be "${id}", the id in the path`,
+      },
     ]);
   }
 };

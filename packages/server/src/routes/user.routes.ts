@@ -4,7 +4,7 @@ import type { ServerTransaction, UserRecord } from "@flowdesk/store";
 import { type ApiContext, recordAudit } from "../api/api-context.ts";
 import type { Operation } from "../api/operation.ts";
 import { itemsOf, PAGE_QUERY, pathParams, RECORD_ID_SCHEMA, USER_SCHEMA } from "../api/shared-schemas.ts";
-import { badRequest, conflict, notFound } from "../http/problem.ts";
+import { badRequest, conflict, HTTP_CODES, notFound } from "../http/problem.ts";
 import { ROLES } from "../security/authorization-policy.ts";
 import { hashPassword } from "../security/password-hash.ts";
 import { endLiveAccess } from "../security/session-revocation.ts";
@@ -73,7 +73,12 @@ const requireKnownGroups = async (tx: ServerTransaction, groups: readonly string
   if (groups === undefined || groups.length === 0) return;
   if ((await tx.groups.countExisting(groups)) !== new Set(groups).size) {
     throw badRequest("Some of these groups do not exist.", [
-      { code: "FD6001", severity: "error", pointer: "/groups", message: "names a group that does not exist" },
+      {
+        code: HTTP_CODES.invalidRequest,
+        severity: "error",
+        pointer: "/groups",
+        message: "names a group that does not exist",
+      },
     ]);
   }
 };

@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type DefinitionFile, type Directory, type Problem, validateDefinitionSet } from "@flowdesk/core";
+import {
+  type DefinitionFile,
+  type Directory,
+  PROBLEM_CODES,
+  type Problem,
+  validateDefinitionSet,
+} from "@flowdesk/core";
 import { nodeRegistry } from "@flowdesk/nodes";
 import { contentHash, type ServerStore } from "@flowdesk/store";
 
@@ -50,7 +56,7 @@ export const readStarterPack = (root: string): { files: DefinitionFile[]; proble
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         problems.push({
-          code: "FD1001",
+          code: PROBLEM_CODES.notAnObject,
           severity: "error",
           pointer: "",
           message: `not valid JSON: ${reason}`,

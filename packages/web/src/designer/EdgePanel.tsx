@@ -25,7 +25,7 @@ export const EdgePanel = ({ edge, definition, registry, problems, onChange }: Ed
   const target = definition.nodes.find((node) => node.id === edge.target);
   const descriptor = source ? registry[source.type] : undefined;
   const outcomes = source && descriptor ? nodeOutcomes(source, descriptor) : [];
-  const fromDecision = source?.type === "decision";
+  const fromDecision = descriptor?.flowRole === "decision";
   const current: EdgeSettings = {
     outcome: edge.outcome,
     condition: edge.condition,

@@ -1,3 +1,5 @@
+import { descriptorOf } from "@flowdesk/core";
+import { nodeRegistry } from "@flowdesk/nodes/descriptors";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +13,7 @@ export const WorkflowNodeView = memo(({ data, selected }: NodeProps & { data: Ca
   const { node, problems, status } = data;
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const typeLabel = t(`nodeTypes.${node.type}`, { defaultValue: node.type });
+  const ports = descriptorOf(nodeRegistry, node.type)?.ports;
   const classes = [
     "wf-node",
     `wf-node--${node.type}`,
@@ -20,7 +23,7 @@ export const WorkflowNodeView = memo(({ data, selected }: NodeProps & { data: Ca
   if (problems.length > 0) classes.push(errors > 0 ? "has-errors" : "has-warnings");
   return (
     <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${node.id}`}>
-      {node.type === "start" ? null : <Handle type="target" position={Position.Left} />}
+      {ports?.inputs === "none" ? null : <Handle type="target" position={Position.Left} />}
       <NodeGlyph type={node.type} />
       <div className="wf-node__text">
         <span className="wf-node__name">{node.name || typeLabel}</span>
@@ -35,7 +38,7 @@ export const WorkflowNodeView = memo(({ data, selected }: NodeProps & { data: Ca
           <span className="visually-hidden">{t("designer.problemCount", { count: problems.length })}</span>
         </span>
       ) : null}
-      {node.type === "end" ? null : <Handle type="source" position={Position.Right} />}
+      {ports?.outputs === "none" ? null : <Handle type="source" position={Position.Right} />}
     </div>
   );
 });

@@ -1,3 +1,5 @@
+import { descriptorOf } from "@flowdesk/core";
+import { nodeRegistry } from "@flowdesk/nodes/descriptors";
 import type { HistoryEntry, RequestDetail } from "./portal-api.ts";
 
 /*
@@ -44,6 +46,7 @@ const eventOf = (entry: HistoryEntry, detail: RequestDetail): TimelineEvent | un
     username === undefined ? undefined : personName(detail, username);
   const step = entry.nodeId === null ? "" : (detail.steps[entry.nodeId]?.name ?? entry.nodeId);
   const stepType = entry.nodeId === null ? undefined : detail.steps[entry.nodeId]?.type;
+  const isApproval = descriptorOf(nodeRegistry, stepType)?.personWork === "approval";
   switch (entry.type) {
     case "instance.started":
       return { kind: "submitted" };
@@ -54,7 +57,7 @@ const eventOf = (entry: HistoryEntry, detail: RequestDetail): TimelineEvent | un
       return {
         kind: "assigned",
         step,
-        approval: stepType === "approval",
+        approval: isApproval,
         ...(user === undefined ? {} : { user }),
         ...(group === undefined ? {} : { group }),
       };
@@ -77,7 +80,7 @@ const eventOf = (entry: HistoryEntry, detail: RequestDetail): TimelineEvent | un
     }
     case "task.completed": {
       // An approval closes its task too; the decision entry already says so.
-      if (stepType === "approval") return undefined;
+      if (isApproval) return undefined;
       const outcome = text(data.outcome);
       return { kind: "stepDone", step, ...(outcome === undefined ? {} : { outcome }) };
     }

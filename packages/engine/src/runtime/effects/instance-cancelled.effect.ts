@@ -1,4 +1,4 @@
-import type { InstanceCancelledEffect } from "@flowdesk/core";
+import { ERROR_CODES, type InstanceCancelledEffect } from "@flowdesk/core";
 import type { EffectHandler } from "./effect-handler.ts";
 import { reportToParent } from "./parent-report.ts";
 
@@ -7,6 +7,6 @@ export const instanceCancelledEffect: EffectHandler<InstanceCancelledEffect> = a
   reportToParent(target, effect.parent, {
     type: "subprocess.failed",
     childInstanceId: target.instanceId,
-    error: { code: "FD6410", kind: "operational", message: effect.reason, retryable: false },
+    error: { ...ERROR_CODES.runtime.subprocessNotStarted, message: effect.reason },
   });
 };

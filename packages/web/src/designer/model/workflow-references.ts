@@ -1,4 +1,5 @@
-import type { WorkflowDefinition } from "@flowdesk/core";
+import { calledWorkflow, type WorkflowDefinition } from "@flowdesk/core";
+import { nodeRegistry } from "@flowdesk/nodes/descriptors";
 
 /** The API collections a workflow can refer into. */
 export type ReferencedCollection = "workflows" | "forms" | "sla-policies";
@@ -28,8 +29,8 @@ export const referencesOf = (definition: WorkflowDefinition): Reference[] => {
     const config = node.config as Record<string, unknown> | undefined;
     if (!config) continue;
     add("forms", asId(config.form));
-    if (node.type === "subprocess" && config.workflow !== definition.id)
-      add("workflows", asId(config.workflow));
+    const workflow = calledWorkflow(nodeRegistry, node);
+    if (workflow !== definition.id) add("workflows", asId(workflow));
   }
   return [...found.values()].sort((left, right) =>
     `${left.segment}/${left.id}` < `${right.segment}/${right.id}` ? -1 : 1,
