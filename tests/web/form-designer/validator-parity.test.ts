@@ -111,4 +111,26 @@ describe("the browser's form validator and the server's", () => {
     // then
     expect(browserAccepts({ name: "edited", schema: edited, data: { quantity: 7 } })).toBe(true);
   });
+
+  it("choose the shown branch of a form (if/then, oneOf) by the same formats", () => {
+    // given
+    const root = text({ format: "color" });
+    // when
+    const colourBranch = formValidator.isValid({ type: "string", format: "color" }, "#ff0000", root as never);
+    const dateBranch = formValidator.isValid({ type: "string", format: "date" }, "2026-12-07", root as never);
+    // then
+    expect([colourBranch, dateBranch]).toEqual([false, true]);
+  });
+
+  it("resolve a branch's $ref into the form as it is now, not as it was first seen", () => {
+    // given a branch pointing into the form's $defs
+    const withLimit = (maximum: number) =>
+      ({ type: "object", $defs: { seats: { type: "number", maximum } } }) as never;
+    const branch = { $ref: "#/$defs/seats" } as never;
+    // when
+    const before = formValidator.isValid(branch, 20, withLimit(10));
+    const after = formValidator.isValid(branch, 20, withLimit(30));
+    // then
+    expect([before, after]).toEqual([false, true]);
+  });
 });

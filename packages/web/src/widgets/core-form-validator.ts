@@ -129,7 +129,9 @@ export class CoreFormValidator implements ValidatorType<unknown, RJSFSchema> {
     }
     for (const key of this.branchKeys) ajv.removeSchema(key);
     this.branchKeys.clear();
-    if (ajv.getSchema(ROOT_SCHEMA_PREFIX)) ajv.removeSchema(ROOT_SCHEMA_PREFIX);
+    // removeSchema, not getSchema first: getSchema compiles, and a root the server would
+    // refuse (say, an unknown format) would then throw here on every later form.
+    ajv.removeSchema(ROOT_SCHEMA_PREFIX);
     ajv.addSchema(withoutId(rootSchema), ROOT_SCHEMA_PREFIX);
     this.branchAjv = ajv;
     this.branchRoot = rootSchema;
