@@ -151,6 +151,30 @@ describe("designers when the server fails, and with a directory to pick from", (
     );
   });
 
+  it("undoes and redoes form edits with the buttons and Ctrl+Z / Ctrl+Y", async () => {
+    // given a new form with two fields, the second one relabelled
+    await page.goto(`${site.url}/#/forms/monitor-form`);
+    await page.getByRole("button", { name: "Short text", exact: true }).click();
+    await page.getByRole("button", { name: "Number", exact: true }).click();
+    await page.getByLabel("Label", { exact: true }).fill("Quantity");
+    const cards = page.locator(".field-card__label");
+    await expect.poll(() => cards.allTextContents()).toEqual(["Short text", "Quantity"]);
+    // when the relabelling is undone with the keyboard, away from any input
+    await page.getByRole("heading", { name: "Fields" }).click();
+    await page.keyboard.press("Control+z");
+    // then
+    await expect.poll(() => cards.allTextContents()).toEqual(["Short text", "Number"]);
+    // when the field's addition is undone with the button, then redone with Ctrl+Y
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => cards.allTextContents()).toEqual(["Short text"]);
+    await page.getByRole("heading", { name: "Fields" }).click();
+    await page.keyboard.press("Control+y");
+    // then
+    await expect.poll(() => cards.allTextContents()).toEqual(["Short text", "Number"]);
+    await page.getByRole("button", { name: "Redo" }).click();
+    await expect.poll(() => cards.allTextContents()).toEqual(["Short text", "Quantity"]);
+  });
+
   it("speaks Simplified Chinese when the language is switched", async () => {
     // when
     await page.goto(`${site.url}/#/workflows/laptop-request`);

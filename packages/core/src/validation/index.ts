@@ -12,7 +12,7 @@ export {
   SCHEMA_BASE_URI,
   schemaIdOf,
 } from "../schema/definition-schemas.ts";
-export { validateFormData } from "../schema/form-data.ts";
+export { type FormSchemaVerdict, runFormSchema, validateFormData } from "../schema/form-data.ts";
 export { DEFINITION_KINDS, detectKind } from "./detect-kind.ts";
 export { clearExpressionChecks } from "./expression-port.ts";
 export { PROBLEM_CODES, type ProblemCodeName } from "./problem-codes.ts";

@@ -1,6 +1,7 @@
 import type { Problem } from "../problem.ts";
 import { compileUserSchema, sharedAjv } from "../schema/ajv.ts";
 import { checkExpressionSyntaxAt } from "./expression-checks.ts";
+import { unknownFormatProblems } from "./format-checks.ts";
 import { escapeSegment } from "./json-pointer.ts";
 import { isRecord, problem } from "./make-problem.ts";
 import { PROBLEM_CODES } from "./problem-codes.ts";
@@ -12,7 +13,9 @@ export const checkForm = (form: Record<string, unknown>): Problem[] => {
   const problems: Problem[] = [];
   if (isRecord(form.schema)) {
     const compiled = compileUserSchema(form.schema);
-    if (compiled instanceof Error) problems.push(invalidSchemaProblem(form.schema, compiled));
+    const unknownFormats = compiled instanceof Error ? unknownFormatProblems(form.schema) : [];
+    if (unknownFormats.length > 0) problems.push(...unknownFormats);
+    else if (compiled instanceof Error) problems.push(invalidSchemaProblem(form.schema, compiled));
   }
   const fields = isRecord(form.schema) && isRecord(form.schema.properties) ? form.schema.properties : {};
   if (isRecord(form.lookups)) {

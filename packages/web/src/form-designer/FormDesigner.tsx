@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/api-client.ts";
 import { ApiError } from "../api/api-error.ts";
 import type { Notice } from "../api/use-draft.ts";
+import { CommandStack } from "../designer/model/command-stack.ts";
 import { useWorkingCopy } from "../designer/use-working-copy.ts";
 import { problemText, refusalText } from "../ui/problem-text.ts";
 import { FieldList } from "./FieldList.tsx";
@@ -11,9 +12,16 @@ import { FieldPalette } from "./FieldPalette.tsx";
 import { FieldProperties } from "./FieldProperties.tsx";
 import { FormPreview } from "./FormPreview.tsx";
 import { JsonView } from "./JsonView.tsx";
-import { addField, moveField, removeField, updateField } from "./model/form-edits.ts";
+import type { FormCommand } from "./model/form-command.ts";
+import {
+  addFieldCommand,
+  moveFieldCommand,
+  removeFieldCommand,
+  renameFormCommand,
+  replaceFormCommand,
+  updateFieldCommand,
+} from "./model/form-commands.ts";
 import { type FieldKind, type FormModel, newField } from "./model/form-field.ts";
-import { FormHistory } from "./model/form-history.ts";
 import { formModelProblems } from "./model/form-problems.ts";
 import { emptyForm, fromFormDefinition, toFormDefinition } from "./model/form-schema.ts";
 
@@ -30,7 +38,7 @@ export const FormDesigner = ({ formId }: { formId: string }) => {
 
 const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string }) => {
   const { t } = useTranslation();
-  const history = useRef(new FormHistory(initial));
+  const stack = useRef(new CommandStack<FormModel>());
   const [model, setModel] = useState(initial);
   const [selected, setSelected] = useState<string | undefined>(initial.fields[0]?.name);
   const [view, setView] = useState<"preview" | "json">("preview");
@@ -40,16 +48,18 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
   const definition = useMemo(() => toFormDefinition(model), [model]);
   const problems = useMemo(() => formModelProblems(model), [model]);
 
-  const edit = (next: FormModel, key?: string) => {
-    setModel(history.current.edit(next, key));
+  const run = (command: FormCommand) => {
+    setModel(stack.current.execute(model, command));
     setDirty(true);
   };
   const undo = () => {
-    setModel(history.current.undo());
+    if (!stack.current.canUndo) return;
+    setModel(stack.current.undo(model));
     setDirty(true);
   };
   const redo = () => {
-    setModel(history.current.redo());
+    if (!stack.current.canRedo) return;
+    setModel(stack.current.redo(model));
     setDirty(true);
   };
   const shortcuts = useRef({ undo, redo });
@@ -57,10 +67,11 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
+      const key = event.key.toLowerCase();
+      if (!(event.ctrlKey || event.metaKey) || (key !== "z" && key !== "y")) return;
       if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
       event.preventDefault();
-      if (event.shiftKey) shortcuts.current.redo();
+      if (key === "y" || event.shiftKey) shortcuts.current.redo();
       else shortcuts.current.undo();
     };
     window.addEventListener("keydown", onKeyDown);
@@ -68,7 +79,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
   }, []);
   const add = (kind: FieldKind, index?: number) => {
     const field = newField(model, kind, t(`fieldKinds.${kind}`));
-    edit(addField(model, field, index));
+    run(addFieldCommand(field, index));
     setSelected(field.name);
   };
 
@@ -118,7 +129,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
             id="form-title"
             className="toolbar__title-input"
             value={model.title}
-            onChange={(event) => edit({ ...model, title: event.target.value }, "title")}
+            onChange={(event) => run(renameFormCommand(model, event.target.value))}
           />
           {dirty ? <span className="toolbar__dirty"> · {t("designer.unsaved")}</span> : null}
         </h1>
@@ -127,7 +138,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
             type="button"
             className="button"
             onClick={undo}
-            disabled={!history.current.canUndo}
+            disabled={!stack.current.canUndo}
             title="Ctrl+Z"
           >
             {t("designer.undo")}
@@ -136,7 +147,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
             type="button"
             className="button"
             onClick={redo}
-            disabled={!history.current.canRedo}
+            disabled={!stack.current.canRedo}
             title="Ctrl+Shift+Z"
           >
             {t("designer.redo")}
@@ -184,9 +195,9 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
           fields={model.fields}
           selected={selected}
           onSelect={setSelected}
-          onMove={(from, to) => edit(moveField(model, from, to))}
+          onMove={(from, to) => run(moveFieldCommand(from, to))}
           onRemove={(name) => {
-            edit(removeField(model, name));
+            run(removeFieldCommand(model, name));
             if (selected === name) setSelected(undefined);
           }}
           onDropNew={(kind, at) => add(kind, at)}
@@ -227,7 +238,7 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
             earlier={model.fields.slice(0, index)}
             nameTaken={(name) => model.fields.some((other, at) => at !== index && other.name === name)}
             onChange={(next) => {
-              edit(updateField(model, field.name, next), `field:${index}`);
+              run(updateFieldCommand(model, field.name, next));
               setSelected(next.name);
             }}
           />
@@ -244,7 +255,9 @@ const FormEditor = ({ initial, formId }: { initial: FormModel; formId: string })
         ) : (
           <JsonView
             definition={definition}
-            onChange={(next) => edit(fromFormDefinition({ ...definition, ...next }))}
+            onChange={(next) =>
+              run(replaceFormCommand(model, fromFormDefinition({ ...definition, ...next })))
+            }
           />
         )}
       </div>

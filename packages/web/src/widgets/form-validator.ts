@@ -1,19 +1,7 @@
-import { createAjv } from "@flowdesk/core";
-import { customizeValidator } from "@rjsf/validator-ajv8";
-import type Ajv from "ajv";
 import type { ErrorObject } from "ajv";
 import localizeZh from "ajv-i18n/localize/zh";
 import i18next from "i18next";
-
-/*
- * rjsf validates with core's ajv (createAjv), so the browser applies exactly the server's
- * rules. rjsf constructs its "Ajv class" with `new`; a constructor that returns an object
- * yields that object, so core's configured instance is what rjsf uses. Core already adds
- * the formats, hence ajvFormatOptions: false.
- */
-function CoreAjv(): Ajv {
-  return createAjv() as unknown as Ajv;
-}
+import { CoreFormValidator } from "./core-form-validator.ts";
 
 /**
  * ajv's messages in the app's language, decided at each validation so switching the
@@ -24,7 +12,5 @@ export const localizeFormErrors = (errors?: null | ErrorObject[]): void => {
   if (language.startsWith("zh")) localizeZh(errors);
 };
 
-export const formValidator = customizeValidator(
-  { AjvClass: CoreAjv as unknown as typeof Ajv, ajvFormatOptions: false },
-  localizeFormErrors,
-);
+/** The validator of every rjsf form in the app: core's form-data check, the server's. */
+export const formValidator = new CoreFormValidator(localizeFormErrors);

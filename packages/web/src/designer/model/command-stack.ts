@@ -1,13 +1,31 @@
 import type { WorkflowDefinition } from "@flowdesk/core";
-import type { WorkflowCommand } from "./workflow-command.ts";
 
-/** Undo/redo over pure commands: executing a new command clears what could be redone. */
-export class CommandStack {
-  private readonly done: WorkflowCommand[] = [];
-  private readonly undone: WorkflowCommand[] = [];
+/**
+ * One edit of a designer's document (a workflow, a form), named `noun.verb`. Both
+ * directions are pure functions of the document: the command carries what it needs to
+ * put the document back exactly as it was, so the stack never keeps whole copies.
+ */
+export interface DocumentCommand<TDocument, TName extends string = string> {
+  readonly name: TName;
+  /**
+   * Consecutive commands with the same key undo as one step: typing a name letter by
+   * letter is one edit, not twenty.
+   */
+  readonly mergeKey?: string;
+  execute(document: TDocument): TDocument;
+  revert(document: TDocument): TDocument;
+}
 
-  execute(definition: WorkflowDefinition, command: WorkflowCommand): WorkflowDefinition {
-    const next = command.execute(definition);
+/**
+ * Undo/redo over pure commands: executing a new command clears what could be redone.
+ * The workflow designer and the form designer each keep one, over their own document.
+ */
+export class CommandStack<TDocument = WorkflowDefinition> {
+  private readonly done: DocumentCommand<TDocument>[] = [];
+  private readonly undone: DocumentCommand<TDocument>[] = [];
+
+  execute(document: TDocument, command: DocumentCommand<TDocument>): TDocument {
+    const next = command.execute(document);
     const last = this.done.at(-1);
     if (command.mergeKey !== undefined && last?.mergeKey === command.mergeKey && this.undone.length === 0) {
       // Keep the older revert (back to before the first keystroke), take the newer execute.
@@ -19,18 +37,18 @@ export class CommandStack {
     return next;
   }
 
-  undo(definition: WorkflowDefinition): WorkflowDefinition {
+  undo(document: TDocument): TDocument {
     const command = this.done.pop();
-    if (!command) return definition;
+    if (!command) return document;
     this.undone.push(command);
-    return command.revert(definition);
+    return command.revert(document);
   }
 
-  redo(definition: WorkflowDefinition): WorkflowDefinition {
+  redo(document: TDocument): TDocument {
     const command = this.undone.pop();
-    if (!command) return definition;
+    if (!command) return document;
     this.done.push(command);
-    return command.execute(definition);
+    return command.execute(document);
   }
 
   get canUndo(): boolean {

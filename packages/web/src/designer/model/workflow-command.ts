@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from "@flowdesk/core";
+import type { DocumentCommand } from "./command-stack.ts";
 
 /** Names of designer edits, dotted `noun.verb` like every command in Flowdesk. */
 export type WorkflowCommandName =
@@ -14,21 +15,8 @@ export type WorkflowCommandName =
   | "layout.apply"
   | "workflow.configure";
 
-/**
- * One designer edit. Both directions are pure functions of the definition: the command
- * carries everything it needs to put the definition back exactly as it was, so the undo
- * stack never keeps whole copies of a 1,000-node workflow.
- */
-export interface WorkflowCommand {
-  readonly name: WorkflowCommandName;
-  /**
-   * Consecutive commands with the same key undo as one step: typing a node's name
-   * letter by letter is one edit, not twenty.
-   */
-  readonly mergeKey?: string;
-  execute(definition: WorkflowDefinition): WorkflowDefinition;
-  revert(definition: WorkflowDefinition): WorkflowDefinition;
-}
+/** One workflow designer edit (see DocumentCommand). */
+export type WorkflowCommand = DocumentCommand<WorkflowDefinition, WorkflowCommandName>;
 
 /** Several commands that undo as one step (delete a mixed selection, paste). */
 export const compositeCommand = (

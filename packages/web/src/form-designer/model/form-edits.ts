@@ -1,6 +1,6 @@
 import type { FormField, FormModel } from "./form-field.ts";
 
-/* Pure edits of a form model; the designer keeps the previous models for undo. */
+/* Pure edits of a form model; form-commands.ts makes undoable commands of them. */
 
 export const addField = (model: FormModel, field: FormField, index = model.fields.length): FormModel => {
   const fields = [...model.fields];
