@@ -2,7 +2,8 @@
  * Designer benchmark in headless Chromium: a generated 1,000-node workflow opens and is
  * interactive (designer_open_1000_ms), and the problems panel shows the result of an
  * edit (designer_revalidate_ms, every wait included). Needs a built web app in
- * FLOWDESK_WEB_DIR (default packages/web/dist; vite build) and /usr/bin/chromium. The API
+ * FLOWDESK_WEB_DIR (default packages/web/dist, which bench/run.ts builds when stale) and
+ * /usr/bin/chromium. The API
  * is the e2e suite's in-memory fake.
  */
 import { existsSync } from "node:fs";
@@ -62,7 +63,7 @@ export async function runDesignerBench(): Promise<BenchResult> {
     process.env.FLOWDESK_WEB_DIR ?? fileURLToPath(new URL("../packages/web/dist", import.meta.url));
   if (!existsSync(join(webDir, "index.html")))
     throw new Error(
-      `Build the web app first into ${webDir}: cd packages/web && npx vite build --outDir ${webDir}`,
+      `Build the web app first into ${webDir}: npx pnpm@10 build web (or, for another folder, cd packages/web && npx vite build --outDir ${webDir})`,
     );
   const definition = generateWorkflow(NODE_COUNT);
   const site = await serveBuiltApp();

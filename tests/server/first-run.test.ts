@@ -89,4 +89,35 @@ describe.each(BACKENDS)("starter pack with errors on $name", (backend) => {
       await opened.close();
     }
   });
+  it("checks the whole set again when a file was added next to installed, unchanged ones", async () => {
+    // given a pack whose one form is installed as it is on disk
+    const root = mkdtempSync(join(tmpdir(), "flowdesk-pack-"));
+    const opened = await openTestStore(backend);
+    try {
+      cpSync(join(FIXTURES, "laptop-request.form.json"), join(root, "forms", "laptop-request.form.json"), {
+        recursive: true,
+      });
+      const first = await importStarterPack(opened.store, { root, now: new Date() });
+      const again = await importStarterPack(opened.store, { root, now: new Date() });
+
+      // when a broken form joins it
+      cpSync(join(FIXTURES, "broken.form.json"), join(root, "forms", "broken.form.json"));
+      const withBroken = await importStarterPack(opened.store, { root, now: new Date() });
+
+      // then the unchanged pack imported nothing the second time, and the broken file is still reported
+      expect(first.imported).toEqual(["form laptop-request"]);
+      expect(again).toEqual({
+        imported: [],
+        unchanged: ["laptop-request"],
+        kept: [],
+        conflicts: [],
+        problems: [],
+      });
+      expect(withBroken.imported).toEqual([]);
+      expect(withBroken.problems.some((problem) => problem.code === "FD1012")).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      await opened.close();
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { mountOperations } from "./api/mount-operations.ts";
 import type { Operation } from "./api/operation.ts";
 import { RequestValidator } from "./api/request-validation.ts";
 import { problemErrorHandler, unknownApiRoute } from "./http/error-handler.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { ServerRuntime } from "./runtime/server-runtime.ts";
 import { AUTHORIZATION_POLICY, type PolicyRule } from "./security/authorization-policy.ts";
 import { DEFAULT_SESSION_OPTIONS, loadSession, type SessionOptions } from "./security/session-cookie.ts";
@@ -75,12 +76,7 @@ export const createApp = (options: AppOptions): FlowdeskApp => {
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
   app.set("query parser", "simple");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "same-origin");
-    next();
-  });
+  app.use(securityHeaders);
 
   // Operation paths are written in full (/api/...), so the router mounts at the root.
   const api = express.Router();
