@@ -6,7 +6,7 @@ import { BACKENDS, openTestApp, type TestApp } from "./support/test-app.ts";
 describe.each(BACKENDS)("claiming tasks on $name", (backend) => {
   let t: TestApp;
   let desk: HardwareDesk;
-  const post = (username: string, path: string, body: object = {}) => desk.post(username, path, body);
+  const post = (username: string, path: string, body?: object) => desk.post(username, path, body);
 
   /** The task row, its instance's state of it, and how often history says it was claimed. */
   const standing = async (taskId: string) =>

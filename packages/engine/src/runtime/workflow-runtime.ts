@@ -1,13 +1,15 @@
 import {
   type Assignment,
+  ENGINE_ERRORS,
   type EngineEvent,
+  FlowdeskError,
   type HttpResultEvent,
   type InstanceState,
   upgradeInstanceState,
 } from "@flowdesk/core";
 import { conflictError, notFound, RUNTIME_ERRORS } from "./runtime-errors.ts";
 import { type CommandResult, RuntimeKernel, type StartInstanceInput } from "./runtime-kernel.ts";
-import type { JobRecord, PublishedDefinition, TaskRecord } from "./store-port.ts";
+import type { InstanceRecord, JobRecord, PublishedDefinition, StoreTransaction, TaskRecord } from "./store-port.ts";
 
 /**
  * Drives the pure engine core through the Store port. Every command is ONE transaction:
@@ -52,8 +54,30 @@ export class WorkflowRuntime extends RuntimeKernel {
         ...(input.outcome === undefined ? {} : { outcome: input.outcome }),
         ...(input.data === undefined ? {} : { data: input.data }),
       };
-      return this.advance(tx, instance, event, input.by);
+      return this.advanceTask(tx, instance, event, input.by);
     });
+  }
+
+  /**
+   * Steps a task event. The task row was read as open, but the instance may have been read
+   * after a competing command committed (PostgreSQL reads each statement afresh): then the
+   * core says the task is no longer open. That is the same lost race as a version clash,
+   * so the command runs again on a fresh read, where the row tells who finished it first.
+   */
+  private async advanceTask(
+    tx: StoreTransaction,
+    instance: InstanceRecord,
+    event: EngineEvent,
+    by: string,
+  ): Promise<CommandResult> {
+    try {
+      return await this.advance(tx, instance, event, by);
+    } catch (error) {
+      if (error instanceof FlowdeskError && error.code === ENGINE_ERRORS.taskNotOpen) {
+        throw conflictError(error.message, true);
+      }
+      throw error;
+    }
   }
 
   /** Takes a task for oneself; one already held by the same person is left as it is (no new version). */
@@ -91,7 +115,7 @@ export class WorkflowRuntime extends RuntimeKernel {
       const task = await this.openTask(tx, input.taskId, input.expectedVersion);
       const event = eventFor(task);
       const instance = await this.loadInstance(tx, task.instanceId);
-      return this.advance(tx, instance, event, input.by);
+      return this.advanceTask(tx, instance, event, input.by);
     });
   }
 
@@ -113,7 +137,7 @@ export class WorkflowRuntime extends RuntimeKernel {
         ...(input.comment === undefined ? {} : { comment: input.comment }),
       };
       // A rejected decision (e.g. comment required) throws in the step: nothing is written.
-      return this.advance(tx, instance, event, input.by);
+      return this.advanceTask(tx, instance, event, input.by);
     });
   }
 
