@@ -1,9 +1,18 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { Nullable, Strict } from "./common.api.ts";
-import { UserView } from "./user.api.ts";
+
+/** The signed-in user as a session knows them: who they are and what they may do. */
+export const SessionUser = Strict({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(Type.String()),
+  groups: Type.Array(Type.String()),
+});
+export type SessionUser = Static<typeof SessionUser>;
 
 /** Who is signed in (null for a visitor) and the CSRF token state-changing requests send back. */
-export const SessionView = Strict({ user: Nullable(UserView), csrfToken: Type.String() });
+export const SessionView = Strict({ user: Nullable(SessionUser), csrfToken: Type.String() });
 export type SessionView = Static<typeof SessionView>;
 
 export const SignInBody = Strict({
@@ -17,6 +26,3 @@ export const ChangePasswordBody = Strict({
   newPassword: Type.String({ minLength: 12, maxLength: 256 }),
 });
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
-
-export const HealthView = Strict({ status: Type.Literal("ok") });
-export type HealthView = Static<typeof HealthView>;

@@ -1,11 +1,16 @@
-import { type InstanceState, upgradeInstanceState } from "@flowdesk/core";
+import {
+  type InstanceState,
+  SlugParams,
+  upgradeInstanceState,
+  type WaitingInstanceView,
+  WorkflowPositionsView,
+} from "@flowdesk/core";
 import type { InstanceSummary, ServerTransaction } from "@flowdesk/store";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { notFound } from "../http/problem.ts";
-import { ID_PARAMS } from "./definition-route-schemas.ts";
 import { currentPositions } from "./instance.routes.ts";
-import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
+import { displayNames } from "./people-names.ts";
 
 /** Running instances read per page; the answer says `truncated` past MAX_INSTANCES. */
 const PAGE = 200;
@@ -22,79 +27,7 @@ export interface VersionPositions {
   nodes: Record<string, number>;
 }
 
-export interface WaitingInstance {
-  id: string;
-  version: number;
-  startedAt: string;
-  /** The request's title (its catalog item) when the instance serves a request. */
-  title: string | null;
-  summary: string | null;
-  requester: string;
-  /** Steps it waits at, each since when: the open task's creation, else the instance's last move. */
-  waiting: { nodeId: string; since: string }[];
-  /** The earliest of `waiting`: the list's order. */
-  waitingSince: string;
-  sla: { priority: string; state: "breached" | "atRisk" | "paused" | "onTrack"; dueAt: string | null } | null;
-}
-
-const WAITING_INSTANCE_SCHEMA = {
-  type: "object",
-  required: ["id", "version", "startedAt", "title", "summary", "requester", "waiting", "waitingSince", "sla"],
-  properties: {
-    id: { type: "string" },
-    version: { type: "integer" },
-    startedAt: { type: "string" },
-    title: { type: ["string", "null"] },
-    summary: { type: ["string", "null"] },
-    requester: { type: "string" },
-    waiting: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["nodeId", "since"],
-        properties: { nodeId: { type: "string" }, since: { type: "string" } },
-      },
-    },
-    waitingSince: { type: "string" },
-    sla: {
-      type: ["object", "null"],
-      properties: {
-        priority: { type: "string" },
-        state: { enum: ["breached", "atRisk", "paused", "onTrack"] },
-        dueAt: { type: ["string", "null"] },
-      },
-    },
-  },
-};
-
-const POSITIONS_SCHEMA = {
-  type: "object",
-  required: ["workflowId", "newestVersion", "running", "versions", "truncated", "instances", "people"],
-  properties: {
-    instances: {
-      type: "array",
-      description: `Running instances, the longest waiting first (at most ${MAX_LISTED}).`,
-      items: WAITING_INSTANCE_SCHEMA,
-    },
-    people: PEOPLE_SCHEMA,
-    workflowId: { type: "string" },
-    newestVersion: { type: ["integer", "null"] },
-    running: { type: "integer" },
-    truncated: { type: "boolean" },
-    versions: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["version", "running", "nodes"],
-        properties: {
-          version: { type: "integer" },
-          running: { type: "integer" },
-          nodes: { type: "object", additionalProperties: { type: "integer" } },
-        },
-      },
-    },
-  },
-};
+export type WaitingInstance = WaitingInstanceView;
 
 /** When each waiting token of the instance began to wait, by step. */
 const waitingOf = (state: InstanceState, summary: InstanceSummary) => {
@@ -204,20 +137,20 @@ const countPositions = async (tx: ServerTransaction, workflowId: string) => {
 
 /** The live view of a workflow: where its running instances stand, per step. */
 export const workflowPositionOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "getWorkflowsPositions",
     method: "get",
     path: "/api/workflows/:id/positions",
     summary:
       "How many running instances of a workflow wait at each step, per published version, and which wait longest",
     tag: "workflows",
-    params: ID_PARAMS,
+    params: SlugParams,
     responses: {
-      "200": { description: "Counts per step, newest version first.", schema: POSITIONS_SCHEMA },
+      "200": { description: "Counts per step, newest version first.", schema: WorkflowPositionsView },
       "404": { description: "Unknown workflow." },
     },
     async handle(call) {
-      const workflowId = String(call.params.id);
+      const workflowId = call.params.id;
       const body = await context.store.transaction(async (tx) => {
         if ((await tx.definitionSummaries.kindOf(workflowId)) !== "workflow") return undefined;
         const newest = await tx.definitions.latestPublished(workflowId);
@@ -230,5 +163,5 @@ export const workflowPositionOperations = (context: ApiContext): Operation[] => 
       if (body === undefined) throw notFound(`There is no workflow ${workflowId}.`);
       return { status: 200, body };
     },
-  },
+  }),
 ];
