@@ -5,12 +5,22 @@ import { ProblemItem } from "./problem.api.ts";
 
 const PackChange = Type.Union([Type.Literal("added"), Type.Literal("changed"), Type.Literal("unchanged")]);
 
+/** The kinds a pack carries (pack-contents.ts). */
+const PackableKindSchema = Type.Union([
+  Type.Literal("directory"),
+  Type.Literal("slaPolicy"),
+  Type.Literal("catalogCategory"),
+  Type.Literal("form"),
+  Type.Literal("workflow"),
+  Type.Literal("catalogItem"),
+]);
+
 /** What importing a pack would do, definition by definition. */
 export const PackImportPreviewView = Strict({
   pack: Strict({ id: Type.String(), version: Type.String(), title: Type.String() }),
   entries: Type.Array(
     Strict({
-      kind: Type.String(),
+      kind: PackableKindSchema,
       id: Type.String(),
       title: Type.String(),
       change: PackChange,

@@ -106,7 +106,9 @@ export const TaskContext = Strict({
     type: Type.String(),
     requireComment: RequireComment,
     allowDelegation: Type.Boolean(),
-    outcomes: Type.Optional(Type.Array(TaskOutcomeView)),
+    outcomes: Type.Array(TaskOutcomeView, {
+      description: 'The step\'s outcomes (empty: the single outcome "done").',
+    }),
   }),
   form: Nullable(Strict({ id: Type.String(), version: Type.Integer() })),
   request: Nullable(

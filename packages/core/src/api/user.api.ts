@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { BUILT_IN_ROLES } from "../definitions/directory.ts";
 import { CountedPage, ID_PATTERN, Nullable, PAGING, Strict } from "./common.api.ts";
 
 /** The built-in roles; the server's policy table refers to them by these names. */
@@ -9,6 +10,10 @@ export const RoleName = Type.Union([
   Type.Literal("requester"),
 ]);
 export type RoleName = Static<typeof RoleName>;
+
+/** Narrows role names chosen in a form to the built-in roles (anything else is dropped). */
+export const builtInRoles = (roles: readonly string[]): RoleName[] =>
+  roles.filter((role): role is RoleName => (BUILT_IN_ROLES as readonly string[]).includes(role));
 
 /** A user account with what it may do: its roles and groups (never its password hash). */
 export const UserView = Strict({

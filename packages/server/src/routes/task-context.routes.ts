@@ -81,6 +81,7 @@ export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord): 
             type: task.kind,
             requireComment: "on-reject",
             allowDelegation: false,
+            outcomes: [],
           }
         : await stepOf(tx, task, instance.definitionId, instance.definitionVersion),
     form: form === undefined || task.form === null ? null : { id: task.form, version: form },

@@ -8,7 +8,7 @@ import { useCurrentUser } from "../app/session-context.tsx";
 import { useLiveRefresh, useLiveRoom } from "../live/live-context.tsx";
 import { ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
-import { inboxApi, type TaskContext } from "./inbox-api.ts";
+import { inboxApi, type TaskContext, taskInstructions } from "./inbox-api.ts";
 import { RequestData } from "./RequestData.tsx";
 import { TakenNotice } from "./TakenNotice.tsx";
 import { TaskFacts } from "./TaskFacts.tsx";
@@ -133,7 +133,7 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
         </p>
       )}
       <TaskFacts context={context} staff={viewer.isStaff} />
-      {task.data?.instructions && <p className="task-instructions">{task.data.instructions}</p>}
+      {taskInstructions(task) && <p className="task-instructions">{taskInstructions(task)}</p>}
       <TaskWork
         key={task.id}
         context={context}
