@@ -16,6 +16,8 @@ export * from "./pack.api.ts";
 export * from "./problem.api.ts";
 export * from "./request.api.ts";
 export * from "./session.api.ts";
+export * from "./sla-standing.ts";
 export * from "./system.api.ts";
 export * from "./task.api.ts";
+export * from "./task-access.ts";
 export * from "./user.api.ts";

@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { AnyObject, ID_PATTERN, Nullable, PAGING, Page, People, Strict } from "./common.api.ts";
+import { SlaStandingSchema } from "./sla-standing.ts";
 import { TaskView } from "./task.api.ts";
 
 export const InstanceStatusSchema = Type.Union([
@@ -153,14 +154,6 @@ export const EventQuery = Strict({
 });
 export type EventQuery = Static<typeof EventQuery>;
 
-/** Live standing of a waiting instance in the process owner's positions view. */
-export const PositionSlaState = Type.Union([
-  Type.Literal("breached"),
-  Type.Literal("atRisk"),
-  Type.Literal("paused"),
-  Type.Literal("onTrack"),
-]);
-
 export const WaitingInstanceView = Strict({
   id: Type.String(),
   version: Type.Integer(),
@@ -170,7 +163,9 @@ export const WaitingInstanceView = Strict({
   requester: Type.String(),
   waiting: Type.Array(Strict({ nodeId: Type.String(), since: Type.String() })),
   waitingSince: Type.String(),
-  sla: Nullable(Strict({ priority: Type.String(), state: PositionSlaState, dueAt: Nullable(Type.String()) })),
+  sla: Nullable(
+    Strict({ priority: Type.String(), state: SlaStandingSchema, dueAt: Nullable(Type.String()) }),
+  ),
 });
 export type WaitingInstanceView = Static<typeof WaitingInstanceView>;
 

@@ -1,6 +1,7 @@
 import {
   type InstanceState,
   SlugParams,
+  slaStanding,
   upgradeInstanceState,
   type WaitingInstanceView,
   WorkflowPositionsView,
@@ -43,20 +44,15 @@ const waitingOf = (state: InstanceState, summary: InstanceSummary) => {
   });
 };
 
-const slaOf = (state: InstanceState): WaitingInstance["sla"] => {
+const slaOf = (state: InstanceState, now: Date): WaitingInstance["sla"] => {
   const sla = state.sla;
   if (sla === undefined) return null;
   const clocks = Object.values(sla.clocks);
   const running = clocks.filter((clock) => clock.status === "running");
   const dueAt = running.flatMap((clock) => (clock.dueAt ? [clock.dueAt] : [])).sort()[0] ?? null;
-  const standing = clocks.some((clock) => clock.breached)
-    ? "breached"
-    : running.some((clock) => clock.reached.length > 0)
-      ? "atRisk"
-      : sla.paused
-        ? "paused"
-        : "onTrack";
-  return { priority: sla.priority, state: standing, dueAt };
+  // A warning escalation already reached on a clock is what puts it at risk.
+  const readings = clocks.map((clock) => ({ ...clock, warned: clock.reached.length > 0 }));
+  return { priority: sla.priority, state: slaStanding(readings, sla.paused, now.getTime()), dueAt };
 };
 
 const summaryOf = (variables: Record<string, unknown>): string | null => {
@@ -71,6 +67,7 @@ const waitingInstance = async (
   tx: ServerTransaction,
   summary: InstanceSummary,
   state: InstanceState,
+  now: Date,
 ): Promise<WaitingInstance> => {
   const request = await tx.requests.get(summary.id);
   const waiting = waitingOf(state, summary);
@@ -83,12 +80,12 @@ const waitingInstance = async (
     requester: request?.requester ?? state.requester,
     waiting,
     waitingSince: waiting.map((entry) => entry.since).sort()[0] ?? summary.updatedAt,
-    sla: slaOf(state),
+    sla: slaOf(state, now),
   };
 };
 
 /** Counts where each running instance of `workflowId` waits, grouped by the version it runs on. */
-const countPositions = async (tx: ServerTransaction, workflowId: string) => {
+const countPositions = async (tx: ServerTransaction, workflowId: string, now: Date) => {
   const byVersion = new Map<number, VersionPositions>();
   let read = 0;
   let truncated = false;
@@ -109,7 +106,7 @@ const countPositions = async (tx: ServerTransaction, workflowId: string) => {
       const instance = await tx.instances.get(summary.id);
       if (instance === undefined) continue;
       const state = upgradeInstanceState(instance.state);
-      instances.push(await waitingInstance(tx, summary, state));
+      instances.push(await waitingInstance(tx, summary, state, now));
       const entry = byVersion.get(summary.definitionVersion) ?? {
         version: summary.definitionVersion,
         running: 0,
@@ -157,7 +154,7 @@ export const workflowPositionOperations = (context: ApiContext): Operation[] => 
         return {
           workflowId,
           newestVersion: newest?.version ?? null,
-          ...(await countPositions(tx, workflowId)),
+          ...(await countPositions(tx, workflowId, context.now())),
         };
       });
       if (body === undefined) throw notFound(`There is no workflow ${workflowId}.`);
