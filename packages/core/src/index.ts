@@ -1,3 +1,4 @@
+export * from "./api/index.ts";
 export * from "./definitions/index.ts";
 export * from "./error-codes.ts";
 export * from "./errors.ts";

@@ -24,7 +24,7 @@ describe("SLA state of a task", () => {
     // when read at 09:29
     const reading = readSla(running, at("2026-03-02T09:29:00.000Z"));
     // then it is on time with 31 minutes left
-    expect(reading).toEqual({ state: "ok", remainingMs: 31 * 60_000 });
+    expect(reading).toEqual({ state: "on-track", remainingMs: 31 * 60_000 });
   });
 
   it("warns from the policy's warning checkpoint, and once the engine recorded a warning", () => {

@@ -6,7 +6,12 @@ import {
 } from "../../../packages/web/src/portal/catalog-search.ts";
 import type { CatalogCategory, CatalogItem } from "../../../packages/web/src/portal/portal-api.ts";
 
-const category = (id: string, title: string, order: number): CatalogCategory => ({ id, title, order });
+const category = (id: string, title: string, order: number): CatalogCategory => ({
+  id,
+  title,
+  order,
+  version: 1,
+});
 const item = (
   id: string,
   title: string,

@@ -1,3 +1,4 @@
+import { OpenApiDocumentView } from "@flowdesk/core";
 import { auditOperations } from "../routes/audit.routes.ts";
 import { catalogOperations } from "../routes/catalog.routes.ts";
 import { DEFINITION_KIND_ROUTES, definitionOperations } from "../routes/definition.routes.ts";
@@ -16,7 +17,7 @@ import { workflowPositionOperations } from "../routes/workflow-positions.routes.
 import type { PolicyRule } from "../security/authorization-policy.ts";
 import type { ApiContext } from "./api-context.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
-import type { Operation } from "./operation.ts";
+import { defineOperation, type Operation } from "./operation.ts";
 
 /** Every resource's operations. A new resource adds its factory here. */
 export const resourceOperations = (context: ApiContext): Operation[] => [
@@ -43,16 +44,16 @@ export const openApiOperation = (
   policy: Readonly<Record<string, PolicyRule>>,
 ): Operation => {
   let document: Record<string, unknown> | undefined;
-  return {
+  return defineOperation({
     operationId: "getOpenApiDocument",
     method: "get",
     path: "/api/openapi.json",
     summary: "This API as an OpenAPI 3.1 document",
     tag: "system",
-    responses: { "200": { description: "The OpenAPI document.", schema: { type: "object" } } },
+    responses: { "200": { description: "The OpenAPI document.", schema: OpenApiDocumentView } },
     async handle() {
       document ??= buildOpenApiDocument(operations(), policy);
       return { status: 200, body: document };
     },
-  };
+  });
 };

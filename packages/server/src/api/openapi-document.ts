@@ -1,7 +1,13 @@
-import { bundleSchema, type DefinitionKind, type JsonSchema, KIND_SCHEMAS } from "@flowdesk/core";
+import {
+  bundleSchema,
+  type DefinitionKind,
+  type JsonSchema,
+  KIND_SCHEMAS,
+  ProblemBody,
+} from "@flowdesk/core";
 import type { PolicyRule } from "../security/authorization-policy.ts";
 import type { Operation } from "./operation.ts";
-import { PROBLEM_SCHEMA } from "./shared-schemas.ts";
+import { isEmptyStatus, responsesOf } from "./standard-responses.ts";
 
 const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, "{$1}");
 
@@ -39,16 +45,18 @@ export const buildOpenApiDocument = (
     const item = paths[path] ?? {};
     paths[path] = item;
     const responses: Record<string, unknown> = {};
-    for (const [status, spec] of Object.entries(operation.responses)) {
+    for (const [status, spec] of Object.entries(responsesOf(operation))) {
       const isProblem = Number(status) >= 400;
+      // A 2xx without a declared schema is documented without content: the contract test
+      // (tests/api) refuses such an operation, so the gap cannot stay unnoticed.
       responses[status] =
-        spec.schema === undefined && !isProblem
+        isEmptyStatus(status) || (spec.schema === undefined && !isProblem)
           ? { description: spec.description }
           : {
               description: spec.description,
               content: {
                 [isProblem ? "application/problem+json" : "application/json"]: {
-                  schema: spec.schema ?? { $ref: "#/components/schemas/Problem" },
+                  schema: isProblem ? { $ref: "#/components/schemas/Problem" } : spec.schema,
                 },
               },
             };
@@ -93,7 +101,7 @@ export const buildOpenApiDocument = (
     servers: [{ url: "/" }],
     paths,
     components: {
-      schemas: { Problem: PROBLEM_SCHEMA, ...definitionSchemas },
+      schemas: { Problem: ProblemBody, ...definitionSchemas },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "flowdesk_session" },
         csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },

@@ -1,14 +1,11 @@
-import type { LiveEventName } from "@flowdesk/core";
+import type { AddressedLiveEvent, InstanceStatus } from "@flowdesk/core";
 import type { CommandResult, HistoryRecord, OutboxRecord, TaskRecord } from "@flowdesk/engine";
 import type { ServerTransaction } from "@flowdesk/store";
 
 export type { LiveEventName } from "@flowdesk/core";
 
-export interface LiveEvent {
-  name: LiveEventName;
-  rooms: string[];
-  payload: { seq: number } & Record<string, unknown>;
-}
+/** An event addressed to rooms, its payload typed by its name (core's live-event.api.ts). */
+export type LiveEvent = AddressedLiveEvent;
 
 export const rooms = {
   /** Every socket of one session (by the session id's hash): sign-out ends them in every process. */
@@ -33,7 +30,7 @@ interface ChangedPayload {
   instanceId: string;
   definitionId: string;
   definitionVersion: number;
-  status: string;
+  status: InstanceStatus;
   version: number;
   types: string[];
 }

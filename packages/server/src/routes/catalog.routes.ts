@@ -1,7 +1,12 @@
-import type { CatalogCategory, CatalogItem, JsonSchema } from "@flowdesk/core";
+import {
+  type CatalogCategory,
+  CatalogCategoryList,
+  type CatalogItem,
+  CatalogItemList,
+  CatalogItemQuery,
+} from "@flowdesk/core";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { ID_PATTERN, itemsOf } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
 
 /** Absent visibleTo = every signed-in user; otherwise a matching role or group. Admins see everything. */
@@ -14,47 +19,15 @@ export const mayRequest = (item: CatalogItem, user: SignedInUser): boolean => {
   return byRole || byGroup;
 };
 
-const CATEGORY_SCHEMA: JsonSchema = {
-  type: "object",
-  properties: {
-    id: { type: "string" },
-    title: { type: "string" },
-    description: { type: "string" },
-    icon: { type: "string" },
-    parent: { type: "string" },
-    order: { type: "number" },
-    version: { type: "integer" },
-  },
-};
-
-const ITEM_SCHEMA: JsonSchema = {
-  type: "object",
-  properties: {
-    id: { type: "string" },
-    title: { type: "string" },
-    description: { type: "string" },
-    category: { type: "string" },
-    form: { type: "string" },
-    formVersion: {
-      type: ["integer", "null"],
-      description: "The form's newest published version: the one a new request is checked against.",
-    },
-    workflow: { type: "string" },
-    icon: { type: "string" },
-    tags: { type: "array", items: { type: "string" } },
-    version: { type: "integer" },
-  },
-};
-
 export const catalogOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "listCatalogCategories",
     method: "get",
     path: "/api/catalog/categories",
     summary: "The published catalog categories",
     tag: "catalog",
     responses: {
-      "200": { description: "Ordered by their order, then title.", schema: itemsOf(CATEGORY_SCHEMA) },
+      "200": { description: "Ordered by their order, then title.", schema: CatalogCategoryList },
     },
     async handle() {
       const published = await context.store.transaction((tx) =>
@@ -76,22 +49,18 @@ export const catalogOperations = (context: ApiContext): Operation[] => [
         .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
       return { status: 200, body: { items } };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "listCatalogItems",
     method: "get",
     path: "/api/catalog/items",
     summary: "The published catalog items the caller may request",
     tag: "catalog",
-    query: {
-      type: "object",
-      properties: { category: { type: "string", pattern: ID_PATTERN } },
-      additionalProperties: false,
-    },
-    responses: { "200": { description: "Items visible to the caller.", schema: itemsOf(ITEM_SCHEMA) } },
+    query: CatalogItemQuery,
+    responses: { "200": { description: "Items visible to the caller.", schema: CatalogItemList } },
     async handle(call) {
       const user = call.user;
-      const category = call.query.category as string | undefined;
+      const category = call.query.category;
       const published = await context.store.transaction(async (tx) => {
         const visible = (await tx.definitionSummaries.latestContentByKind("catalogItem"))
           .map(({ content, version }) => ({ item: content as CatalogItem, version }))
@@ -121,5 +90,5 @@ export const catalogOperations = (context: ApiContext): Operation[] => [
         .sort((a, b) => a.title.localeCompare(b.title));
       return { status: 200, body: { items } };
     },
-  },
+  }),
 ];

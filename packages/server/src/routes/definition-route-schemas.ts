@@ -1,10 +1,9 @@
-import { type DefinitionKind, type JsonSchema, KIND_SCHEMAS } from "@flowdesk/core";
-import { pathParams, SLUG_SCHEMA } from "../api/shared-schemas.ts";
+import { type DefinitionKind, definitionBody as kindDefinitionBody } from "@flowdesk/core";
 
 /** One designer API per definition kind, all alike: /api/<segment>/... */
 export interface DefinitionKindRoute {
   segment: string;
-  kind: string;
+  kind: DefinitionKind;
   /** PascalCase plural used in operationIds (listWorkflows, publishForms, ...). */
   name: string;
   /** Readable singular for messages. */
@@ -21,40 +20,5 @@ export const DEFINITION_KIND_ROUTES: readonly DefinitionKindRoute[] = [
 /** Definitions may be large (a big workflow with its layout), more than ordinary bodies. */
 export const DEFINITION_BODY_LIMIT = "5mb";
 
-export const ID_PARAMS = pathParams({ id: SLUG_SCHEMA });
-export const VERSION_PARAMS = pathParams({
-  id: SLUG_SCHEMA,
-  version: { type: "integer", minimum: 1, maximum: 1_000_000 },
-});
-
-/**
- * A draft body: the kind's own top-level fields only (a typo there is refused at once),
- * with the id and kind required. Everything deeper may be unfinished: it is saved and
- * comes back as problems, the same ones publishing would block on.
- */
-export const definitionBody = (route: DefinitionKindRoute): JsonSchema => {
-  const kindSchema = KIND_SCHEMAS[route.kind as DefinitionKind].schema;
-  const fields = Object.keys((kindSchema.properties ?? {}) as Record<string, unknown>);
-  return {
-    type: "object",
-    description: `A ${route.noun} definition (components/schemas/${route.kind[0]?.toUpperCase()}${route.kind.slice(1)}Definition); only its structure is checked here, its content comes back as problems.`,
-    required: ["id", "kind"],
-    properties: { id: { type: "string", maxLength: 100 }, kind: { const: route.kind } },
-    propertyNames: { enum: fields },
-  };
-};
-
-export const VERSION_SUMMARY: JsonSchema = {
-  type: "object",
-  properties: {
-    version: { type: "integer" },
-    contentHash: { type: "string" },
-    publishedAt: { type: "string" },
-    publishedBy: { type: ["string", "null"] },
-  },
-};
-
-export const DIFF_SECTION: JsonSchema = {
-  type: "object",
-  additionalProperties: { type: "array", items: { type: "string" } },
-};
+/** A draft body of this route's kind (its schema lives in @flowdesk/core's contract). */
+export const definitionBody = (route: DefinitionKindRoute) => kindDefinitionBody(route.kind, route.noun);

@@ -1,19 +1,27 @@
-import type { Problem } from "@flowdesk/core";
+import {
+  DefinitionDiff,
+  DefinitionSummaryList,
+  DiffQuery,
+  DraftSaved,
+  DraftView,
+  type Problem,
+  ProblemList,
+  PublishedVersionView,
+  SlugParams,
+  VersionParams,
+  VersionSummaryList,
+  VersionView,
+} from "@flowdesk/core";
 import type { ServerTransaction } from "@flowdesk/store";
 import { type ApiContext, recordAudit } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { itemsOf, PROBLEMS_RESPONSE } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { checkDefinition, hasErrorProblems } from "../definitions/definition-checks.ts";
 import { diffDefinitions } from "../definitions/definition-diff.ts";
 import { badRequest, conflict, HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
 import {
   DEFINITION_BODY_LIMIT,
   type DefinitionKindRoute,
-  DIFF_SECTION,
   definitionBody,
-  ID_PARAMS,
-  VERSION_PARAMS,
-  VERSION_SUMMARY,
 } from "./definition-route-schemas.ts";
 
 export { DEFINITION_KIND_ROUTES, type DefinitionKindRoute } from "./definition-route-schemas.ts";
@@ -42,7 +50,7 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
   };
 
   return [
-    {
+    defineOperation({
       operationId: `list${name}`,
       method: "get",
       path: base,
@@ -51,43 +59,30 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
       responses: {
         "200": {
           description: "All of this kind.",
-          schema: itemsOf({
-            type: "object",
-            properties: {
-              id: { type: "string" },
-              title: { type: "string" },
-              kind: { type: "string" },
-              latestVersion: { type: ["integer", "null"] },
-              hasDraft: { type: "boolean" },
-              updatedAt: { type: "string" },
-            },
-          }),
+          schema: DefinitionSummaryList,
         },
       },
       async handle() {
         const items = await context.store.transaction((tx) => tx.definitionSummaries.listByKind(route.kind));
         return { status: 200, body: { items } };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: `get${name}Draft`,
       method: "get",
       path: `${base}/:id/draft`,
       summary: `Read the draft of a ${noun}`,
       tag: route.segment,
-      params: ID_PARAMS,
+      params: SlugParams,
       responses: {
         "200": {
           description: "The draft; its ETag is the updatedAt to send back in If-Match.",
-          schema: {
-            type: "object",
-            properties: { definition: { type: "object" }, updatedAt: { type: "string" } },
-          },
+          schema: DraftView,
         },
         "404": { description: "No draft." },
       },
       async handle(call) {
-        const id = String(call.params.id);
+        const id = call.params.id;
         const draft = await context.store.transaction((tx) => tx.definitions.getDraft(id));
         if (draft === undefined || draft.kind !== route.kind)
           throw notFound(`There is no draft of ${noun} ${id}.`);
@@ -97,28 +92,25 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
           headers: { ETag: `"${draft.updatedAt}"` },
         };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: `save${name}Draft`,
       method: "put",
       path: `${base}/:id/draft`,
       summary: `Save the draft of a ${noun} (it may hold errors; they come back as problems)`,
       tag: route.segment,
-      params: ID_PARAMS,
+      params: SlugParams,
       body: { schema: definitionBody(route) },
       bodyLimit: DEFINITION_BODY_LIMIT,
       responses: {
         "200": {
           description: "Saved.",
-          schema: {
-            ...PROBLEMS_RESPONSE,
-            properties: { ...(PROBLEMS_RESPONSE.properties as object), updatedAt: { type: "string" } },
-          },
+          schema: DraftSaved,
         },
         "409": { description: "If-Match named an older draft, or the id belongs to another kind." },
       },
       async handle(call) {
-        const id = String(call.params.id);
+        const id = call.params.id;
         requireMatchingId(id, call.body);
         const ifMatch = call.req.get("if-match");
         const now = context.now();
@@ -152,51 +144,43 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
         });
         return { status: 200, body: result, headers: { ETag: `"${result.updatedAt}"` } };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: `validate${name}`,
       method: "post",
       path: `${base}/:id/validate`,
       summary: `Check a ${noun} as publishing would, without saving it`,
       tag: route.segment,
-      params: ID_PARAMS,
+      params: SlugParams,
       body: { schema: definitionBody(route) },
       bodyLimit: DEFINITION_BODY_LIMIT,
       responses: {
-        "200": { description: "The problems (empty when it could be published).", schema: PROBLEMS_RESPONSE },
+        "200": { description: "The problems (empty when it could be published).", schema: ProblemList },
       },
       async handle(call) {
-        const id = String(call.params.id);
+        const id = call.params.id;
         requireMatchingId(id, call.body);
         const problems = await context.store.transaction((tx) => checkDefinition(tx, id, call.body));
         return { status: 200, body: { problems } };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: `publish${name}`,
       method: "post",
       path: `${base}/:id/publish`,
       summary: `Publish the draft of a ${noun} as a new immutable version`,
       tag: route.segment,
-      params: ID_PARAMS,
+      params: SlugParams,
       responses: {
         "201": {
           description: "Published (or, when the content equals the newest version, that version).",
-          schema: {
-            type: "object",
-            properties: {
-              id: { type: "string" },
-              version: { type: "integer" },
-              contentHash: { type: "string" },
-              publishedAt: { type: "string" },
-            },
-          },
+          schema: PublishedVersionView,
         },
         "404": { description: "No draft to publish." },
         "422": { description: "The draft has errors; they are in problems." },
       },
       async handle(call) {
-        const id = String(call.params.id);
+        const id = call.params.id;
         const now = context.now();
         const published = await context.store.transaction(async (tx) => {
           const draft = await tx.definitions.getDraft(id);
@@ -243,20 +227,20 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
           headers: { Location: `${base}/${id}/versions/${published.version}` },
         };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: `list${name}Versions`,
       method: "get",
       path: `${base}/:id/versions`,
       summary: `List the published versions of a ${noun}`,
       tag: route.segment,
-      params: ID_PARAMS,
+      params: SlugParams,
       responses: {
-        "200": { description: "Oldest first.", schema: itemsOf(VERSION_SUMMARY) },
+        "200": { description: "Oldest first.", schema: VersionSummaryList },
         "404": { description: "Unknown id." },
       },
       async handle(call) {
-        const id = String(call.params.id);
+        const id = call.params.id;
         const versions = await context.store.transaction(async (tx) => {
           await requireKnown(tx, id);
           return tx.definitions.listVersions(id);
@@ -269,31 +253,24 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
         }));
         return { status: 200, body: { items } };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: `get${name}Version`,
       method: "get",
       path: `${base}/:id/versions/:version`,
       summary: `Read one published version of a ${noun}`,
       tag: route.segment,
-      params: VERSION_PARAMS,
+      params: VersionParams,
       responses: {
         "200": {
           description: "The version; it never changes.",
-          schema: {
-            type: "object",
-            properties: {
-              definition: { type: "object" },
-              version: { type: "integer" },
-              contentHash: { type: "string" },
-            },
-          },
+          schema: VersionView,
         },
         "404": { description: "No such version." },
       },
       async handle(call) {
-        const id = String(call.params.id);
-        const version = Number(call.params.version);
+        const id = call.params.id;
+        const version = call.params.version;
         const found = await context.store.transaction((tx) => tx.definitions.getVersion(id, version));
         if (found === undefined || found.kind !== route.kind)
           throw notFound(`${noun} ${id} has no version ${version}.`);
@@ -306,23 +283,15 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
           },
         };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: `diff${name}Versions`,
       method: "get",
       path: `${base}/:id/diff`,
       summary: `What changed between two published versions of a ${noun}`,
       tag: route.segment,
-      params: ID_PARAMS,
-      query: {
-        type: "object",
-        required: ["from", "to"],
-        properties: {
-          from: { type: "integer", minimum: 1, maximum: 1_000_000 },
-          to: { type: "integer", minimum: 1, maximum: 1_000_000 },
-        },
-        additionalProperties: false,
-      },
+      params: SlugParams,
+      query: DiffQuery,
       responses: {
         "200": {
           description:
@@ -331,17 +300,13 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
               : route.kind === "form"
                 ? "Field names added, removed and changed."
                 : "Top-level properties added, removed and changed.",
-          schema: {
-            type: "object",
-            properties: { added: DIFF_SECTION, removed: DIFF_SECTION, changed: DIFF_SECTION },
-          },
+          schema: DefinitionDiff,
         },
         "404": { description: "Either version does not exist." },
       },
       async handle(call) {
-        const id = String(call.params.id);
-        const from = Number(call.query.from);
-        const to = Number(call.query.to);
+        const id = call.params.id;
+        const { from, to } = call.query;
         const [before, after] = await context.store.transaction(async (tx) => [
           await tx.definitions.getVersion(id, from),
           await tx.definitions.getVersion(id, to),
@@ -352,6 +317,6 @@ export const definitionOperations = (context: ApiContext, route: DefinitionKindR
           throw notFound(`${noun} ${id} has no version ${to}.`);
         return { status: 200, body: diffDefinitions(route.kind, before.content, after.content) };
       },
-    },
+    }),
   ];
 };

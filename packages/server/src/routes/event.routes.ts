@@ -1,10 +1,10 @@
+import { EventPage, EventQuery } from "@flowdesk/core";
 import type { HistoryRecord } from "@flowdesk/engine";
 import type { ServerTransaction } from "@flowdesk/store";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { maySeeInstance } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
-import { HISTORY_ENTRY_SCHEMA } from "./runtime-route-schemas.ts";
 
 /** History rows scanned per call; a client far behind pages with `next`. */
 const SCAN_LIMIT = 1000;
@@ -31,41 +31,26 @@ export const eventsVisibleTo = async (
 };
 
 export const eventOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "listEventsAfter",
     method: "get",
     path: "/api/events",
     summary:
       "What a reconnecting client missed: history after a global sequence number, filtered to what the caller may see",
     tag: "events",
-    query: {
-      type: "object",
-      properties: {
-        after: { type: "integer", minimum: 0 },
-        limit: { type: "integer", minimum: 1, maximum: SCAN_LIMIT },
-      },
-      additionalProperties: false,
-    },
+    query: EventQuery,
     responses: {
       "200": {
         description: "Entries in sequence order; ask again with after=next while `more` is true.",
-        schema: {
-          type: "object",
-          required: ["items", "next", "more"],
-          properties: {
-            items: { type: "array", items: HISTORY_ENTRY_SCHEMA },
-            next: { type: "integer" },
-            more: { type: "boolean" },
-          },
-        },
+        schema: EventPage,
       },
     },
     async handle(call) {
       const user = call.user as SignedInUser;
-      const after = (call.query.after as number | undefined) ?? 0;
-      const limit = (call.query.limit as number | undefined) ?? 500;
+      const after = call.query.after ?? 0;
+      const limit = call.query.limit ?? 500;
       const body = await context.store.transaction((tx) => eventsVisibleTo(tx, user, after, limit));
       return { status: 200, body };
     },
-  },
+  }),
 ];

@@ -1,41 +1,15 @@
-import type { JsonSchema } from "@flowdesk/core";
-import { BUILT_IN_ROLES } from "@flowdesk/core";
+import {
+  BUILT_IN_ROLES,
+  CreateGroupBody,
+  GroupList,
+  GroupView,
+  RoleList,
+  SlugParams,
+  UpdateGroupBody,
+} from "@flowdesk/core";
 import { type ApiContext, recordAudit } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { ID_PATTERN, itemsOf, pathParams, SLUG_SCHEMA } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { conflict, notFound } from "../http/problem.ts";
-
-const GROUP_SCHEMA: JsonSchema = {
-  type: "object",
-  required: ["id", "title"],
-  properties: {
-    id: { type: "string" },
-    title: { type: "string" },
-    description: { type: ["string", "null"] },
-    members: { type: "array", items: { type: "string" } },
-  },
-};
-
-const CREATE_GROUP_BODY: JsonSchema = {
-  type: "object",
-  required: ["id", "title"],
-  properties: {
-    id: { type: "string", pattern: ID_PATTERN },
-    title: { type: "string", minLength: 1, maxLength: 200 },
-    description: { type: "string", maxLength: 2000 },
-  },
-  additionalProperties: false,
-};
-
-const UPDATE_GROUP_BODY: JsonSchema = {
-  type: "object",
-  minProperties: 1,
-  properties: {
-    title: { type: "string", minLength: 1, maxLength: 200 },
-    description: { type: ["string", "null"], maxLength: 2000 },
-  },
-  additionalProperties: false,
-};
 
 const ROLE_DESCRIPTIONS: Record<string, string> = {
   admin: "Manages users, groups, template packs and sees the audit log.",
@@ -45,13 +19,13 @@ const ROLE_DESCRIPTIONS: Record<string, string> = {
 };
 
 export const groupOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "listGroups",
     method: "get",
     path: "/api/groups",
     summary: "List groups with their members",
     tag: "groups",
-    responses: { "200": { description: "All groups.", schema: itemsOf(GROUP_SCHEMA) } },
+    responses: { "200": { description: "All groups.", schema: GroupList } },
     async handle() {
       const items = await context.store.transaction(async (tx) => {
         const groups = await tx.groups.list();
@@ -61,20 +35,20 @@ export const groupOperations = (context: ApiContext): Operation[] => [
       });
       return { status: 200, body: { items } };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "createGroup",
     method: "post",
     path: "/api/groups",
     summary: "Create a group",
     tag: "groups",
-    body: { schema: CREATE_GROUP_BODY },
+    body: { schema: CreateGroupBody },
     responses: {
-      "201": { description: "Created.", schema: GROUP_SCHEMA },
+      "201": { description: "Created.", schema: GroupView },
       "409": { description: "The id is taken." },
     },
     async handle(call) {
-      const input = call.body as { id: string; title: string; description?: string };
+      const input = call.body;
       const now = context.now();
       const group = { id: input.id, title: input.title, description: input.description ?? null };
       await context.store.transaction(async (tx) => {
@@ -93,22 +67,22 @@ export const groupOperations = (context: ApiContext): Operation[] => [
         headers: { Location: `/api/groups/${group.id}` },
       };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "updateGroup",
     method: "patch",
     path: "/api/groups/:id",
     summary: "Rename or describe a group",
     tag: "groups",
-    params: pathParams({ id: SLUG_SCHEMA }),
-    body: { schema: UPDATE_GROUP_BODY },
+    params: SlugParams,
+    body: { schema: UpdateGroupBody },
     responses: {
-      "200": { description: "The group.", schema: GROUP_SCHEMA },
+      "200": { description: "The group.", schema: GroupView },
       "404": { description: "No such group." },
     },
     async handle(call) {
-      const id = String(call.params.id);
-      const change = call.body as { title?: string; description?: string | null };
+      const id = call.params.id;
+      const change = call.body;
       const now = context.now();
       const body = await context.store.transaction(async (tx) => {
         if (!(await tx.groups.update(id, change))) throw notFound(`There is no group ${id}.`);
@@ -123,8 +97,8 @@ export const groupOperations = (context: ApiContext): Operation[] => [
       });
       return { status: 200, body };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "listRoles",
     method: "get",
     path: "/api/roles",
@@ -133,15 +107,12 @@ export const groupOperations = (context: ApiContext): Operation[] => [
     responses: {
       "200": {
         description: "Built-in roles.",
-        schema: itemsOf({
-          type: "object",
-          properties: { id: { type: "string" }, description: { type: "string" } },
-        }),
+        schema: RoleList,
       },
     },
     async handle() {
       const items = BUILT_IN_ROLES.map((id) => ({ id, description: ROLE_DESCRIPTIONS[id] ?? "" }));
       return { status: 200, body: { items } };
     },
-  },
+  }),
 ];

@@ -1,19 +1,17 @@
+import { HealthView } from "@flowdesk/core";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { HTTP_CODES, HttpProblem } from "../http/problem.ts";
 
 export const healthOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "getHealth",
     method: "get",
     path: "/api/health",
     summary: "Whether the server can reach its database",
     tag: "system",
     responses: {
-      "200": {
-        description: "The database answered.",
-        schema: { type: "object", properties: { status: { const: "ok" } } },
-      },
+      "200": { description: "The database answered.", schema: HealthView },
       "503": { description: "The database did not answer." },
     },
     async handle() {
@@ -25,5 +23,5 @@ export const healthOperations = (context: ApiContext): Operation[] => [
         throw new HttpProblem(503, HTTP_CODES.unavailable, "The database is not reachable.");
       }
     },
-  },
+  }),
 ];

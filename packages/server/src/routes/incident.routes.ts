@@ -1,60 +1,40 @@
+import { IncidentList, IncidentListQuery, IncidentRetried, RecordIdParams } from "@flowdesk/core";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { itemsOf } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
+import { COMMAND_REFUSALS } from "../api/standard-responses.ts";
 import { runCommand } from "../http/runtime-problem.ts";
-import { ID_PARAMS } from "./runtime-route-schemas.ts";
-
-const INCIDENT_SCHEMA = {
-  type: "object",
-  required: ["id", "instanceId", "status", "error"],
-  properties: {
-    id: { type: "string" },
-    instanceId: { type: "string" },
-    nodeId: { type: ["string", "null"] },
-    tokenId: { type: ["string", "null"] },
-    jobId: { type: ["string", "null"] },
-    error: { type: "object" },
-    status: { enum: ["open", "resolved"] },
-    retryCount: { type: "integer" },
-    createdAt: { type: "string" },
-    resolvedAt: { type: ["string", "null"] },
-  },
-};
 
 export const incidentOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "listIncidents",
     method: "get",
     path: "/api/incidents",
     summary: "Open incidents: steps or jobs that failed for good and wait for an admin",
     tag: "incidents",
-    query: {
-      type: "object",
-      properties: { limit: { type: "integer", minimum: 1, maximum: 200 } },
-      additionalProperties: false,
-    },
-    responses: { "200": { description: "Open incidents.", schema: itemsOf(INCIDENT_SCHEMA) } },
+    query: IncidentListQuery,
+    responses: { "200": { description: "Open incidents.", schema: IncidentList } },
     async handle(call) {
-      const limit = (call.query.limit as number | undefined) ?? 100;
+      const limit = call.query.limit ?? 100;
       const items = await context.store.transaction((tx) => tx.incidents.listOpen(limit));
       return { status: 200, body: { items } };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "retryIncident",
     method: "post",
     path: "/api/incidents/:id/retry",
     summary: "Retry what an incident stopped",
     tag: "incidents",
-    params: ID_PARAMS,
+    params: RecordIdParams,
     responses: {
-      "200": { description: "The instance the retry moved on." },
+      ...COMMAND_REFUSALS,
+      "200": { description: "The instance the retry moved on.", schema: IncidentRetried },
       "409": { description: "The incident was already resolved." },
     },
     async handle(call) {
       const result = await runCommand(() =>
         context.runtime.retryIncident({
-          incidentId: String(call.params.id),
+          incidentId: call.params.id,
           by: call.user?.username ?? "unknown",
         }),
       );
@@ -68,5 +48,5 @@ export const incidentOperations = (context: ApiContext): Operation[] => [
         },
       };
     },
-  },
+  }),
 ];

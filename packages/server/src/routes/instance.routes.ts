@@ -1,41 +1,25 @@
-import { type InstanceState, type InstanceStatus, upgradeInstanceState } from "@flowdesk/core";
+import {
+  CancelBody,
+  InstanceDetail,
+  InstanceListQuery,
+  InstanceMoved,
+  InstancePage,
+  type InstanceState,
+  RecordIdParams,
+  upgradeInstanceState,
+  type WaitPosition,
+} from "@flowdesk/core";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { ID_PATTERN, itemsOf } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
+import { COMMAND_REFUSALS } from "../api/standard-responses.ts";
 import { HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
 import { runCommand } from "../http/runtime-problem.ts";
 import { instanceAudienceOf, maySeeInstance } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
-import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
-import {
-  CANCEL_BODY,
-  cancelReasonOf,
-  HISTORY_ENTRY_SCHEMA,
-  ID_PARAMS,
-  INSTANCE_STATUS_SCHEMA,
-  PAGING_PROPERTIES,
-  TASK_SCHEMA,
-} from "./runtime-route-schemas.ts";
-
-const INSTANCE_SUMMARY_SCHEMA = {
-  type: "object",
-  required: ["id", "definitionId", "definitionVersion", "status", "version"],
-  properties: {
-    id: { type: "string" },
-    definitionId: { type: "string" },
-    definitionVersion: { type: "integer" },
-    definitionHash: { type: "string" },
-    status: INSTANCE_STATUS_SCHEMA,
-    version: { type: "integer" },
-    businessKey: { type: ["string", "null"] },
-    parentInstanceId: { type: ["string", "null"] },
-    createdAt: { type: "string" },
-    updatedAt: { type: "string" },
-  },
-};
+import { displayNames } from "./people-names.ts";
 
 /** Where the instance waits: one entry per token that waits (task, approval, timer, message...). */
-export const currentPositions = (state: InstanceState) =>
+export const currentPositions = (state: InstanceState): WaitPosition[] =>
   Object.values(state.tokens)
     .filter((token) => token.wait !== undefined)
     .map((token) => ({ nodeId: token.nodeId, tokenId: token.id, waitsFor: token.wait?.kind ?? "nothing" }));
@@ -49,27 +33,19 @@ const signedIn = (user: SignedInUser | null): SignedInUser => {
 const noSuchInstance = (id: string) => notFound(`There is no instance ${id}.`);
 
 export const instanceOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "listInstances",
     method: "get",
     path: "/api/instances",
     summary: "Instances, newest first, filtered by workflow and status",
     tag: "instances",
-    query: {
-      type: "object",
-      properties: {
-        definition: { type: "string", pattern: ID_PATTERN },
-        status: INSTANCE_STATUS_SCHEMA,
-        ...PAGING_PROPERTIES,
-      },
-      additionalProperties: false,
-    },
-    responses: { "200": { description: "A page of instances.", schema: itemsOf(INSTANCE_SUMMARY_SCHEMA) } },
+    query: InstanceListQuery,
+    responses: { "200": { description: "A page of instances.", schema: InstancePage } },
     async handle(call) {
-      const limit = (call.query.limit as number | undefined) ?? 50;
-      const offset = (call.query.offset as number | undefined) ?? 0;
-      const definitionId = call.query.definition as string | undefined;
-      const status = call.query.status as InstanceStatus | undefined;
+      const limit = call.query.limit ?? 50;
+      const offset = call.query.offset ?? 0;
+      const definitionId = call.query.definition;
+      const status = call.query.status;
       const audience = instanceAudienceOf(signedIn(call.user));
       const items = await context.store.transaction((tx) =>
         tx.instanceList.list({
@@ -82,39 +58,23 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
       );
       return { status: 200, body: { items, limit, offset } };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "getInstance",
     method: "get",
     path: "/api/instances/:id",
     summary: "One instance: variables, history, tasks and where it waits now",
     tag: "instances",
-    params: ID_PARAMS,
+    params: RecordIdParams,
     responses: {
       "200": {
         description: "The instance.",
-        schema: {
-          ...INSTANCE_SUMMARY_SCHEMA,
-          properties: {
-            ...INSTANCE_SUMMARY_SCHEMA.properties,
-            requester: { type: "string" },
-            variables: { type: "object" },
-            positions: { type: "array", items: { type: "object" } },
-            history: { type: "array", items: HISTORY_ENTRY_SCHEMA },
-            tasks: { type: "array", items: TASK_SCHEMA },
-            sla: { type: ["object", "null"] },
-            incidents: { type: "array", items: { type: "object" } },
-            people: {
-              ...PEOPLE_SCHEMA,
-              description: "Display names of the requester, the history's actors and the tasks' people.",
-            },
-          },
-        },
+        schema: InstanceDetail,
       },
       "404": { description: "No such instance, or not one the caller may see." },
     },
     async handle(call) {
-      const id = String(call.params.id);
+      const id = call.params.id;
       const viewer = signedIn(call.user);
       const body = await context.store.transaction(async (tx) => {
         if (!(await maySeeInstance(tx, viewer, id))) return undefined;
@@ -143,23 +103,24 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
       if (body === undefined) throw noSuchInstance(id);
       return { status: 200, body };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "cancelInstance",
     method: "post",
     path: "/api/instances/:id/cancel",
     summary: "Cancel a running instance (its open tasks and timers end with it)",
     tag: "instances",
-    params: ID_PARAMS,
-    body: CANCEL_BODY,
+    params: RecordIdParams,
+    body: { schema: CancelBody, required: false },
     responses: {
-      "200": { description: "The instance's new status and version." },
+      ...COMMAND_REFUSALS,
+      "200": { description: "The instance's new status and version.", schema: InstanceMoved },
       "404": { description: "No such instance, or not one the caller may see." },
     },
     async handle(call) {
-      const id = String(call.params.id);
+      const id = call.params.id;
       const viewer = signedIn(call.user);
-      const reason = cancelReasonOf(call.body);
+      const reason = call.body?.reason;
       if (!(await context.store.transaction((tx) => maySeeInstance(tx, viewer, id))))
         throw noSuchInstance(id);
       const result = await runCommand(() =>
@@ -175,5 +136,5 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
         body: { id: result.instance.id, status: result.instance.status, version: result.instance.version },
       };
     },
-  },
+  }),
 ];

@@ -1,4 +1,3 @@
-import type { JsonSchema } from "@flowdesk/core";
 import type { ServerTransaction } from "@flowdesk/store";
 
 /*
@@ -6,12 +5,6 @@ import type { ServerTransaction } from "@flowdesk/store";
  * ("rita.requester"). Directory search already shows display names to every signed-in user,
  * so an answer may carry the names of the people it mentions as a `people` map.
  */
-
-export const PEOPLE_SCHEMA: JsonSchema = {
-  type: "object",
-  description: "Display names of the people the answer names, by user name.",
-  additionalProperties: { type: "string" },
-};
 
 /** User name -> display name for each known account among `usernames` (unknown and empty names are left out). */
 export const displayNames = async (

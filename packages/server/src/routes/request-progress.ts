@@ -1,49 +1,16 @@
-import { type JsonSchema, upgradeInstanceState, type WorkflowDefinition } from "@flowdesk/core";
+import { type RequestProgress, upgradeInstanceState, type WorkflowDefinition } from "@flowdesk/core";
 import type { RequestSummary, ServerTransaction } from "@flowdesk/store";
 import type { SignedInUser } from "../security/request-auth.ts";
-import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
+import { displayNames } from "./people-names.ts";
+
+/** Both clocks, in the order a requester reads them. */
+const SLA_CLOCK_NAMES = ["response", "resolution"] as const;
 
 /*
  * What a requester needs beside the raw history to follow their request: the names of
  * the workflow's steps (history names steps by node id), the SLA clocks with their due
  * instants, and whether they may still withdraw it.
  */
-
-export const REQUEST_PROGRESS_PROPERTIES: Record<string, JsonSchema> = {
-  steps: {
-    type: "object",
-    description: "Step names of the workflow version the request runs on, by node id.",
-    additionalProperties: {
-      type: "object",
-      properties: { name: { type: "string" }, type: { type: "string" } },
-    },
-  },
-  sla: {
-    type: ["object", "null"],
-    properties: {
-      priority: { type: "string" },
-      paused: { type: "boolean" },
-      clocks: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            clock: { enum: ["response", "resolution"] },
-            status: { enum: ["running", "paused", "stopped"] },
-            dueAt: { type: ["string", "null"] },
-            stoppedAt: { type: ["string", "null"] },
-            breached: { type: "boolean" },
-          },
-        },
-      },
-    },
-  },
-  mayCancel: { type: "boolean", description: "The caller is the requester and the request still runs." },
-  people: {
-    ...PEOPLE_SCHEMA,
-    description: "Display names of the people the timeline and open tasks name, by user name.",
-  },
-};
 
 /** What the names are read from: a stored history row. */
 interface HistoryRow {
@@ -73,7 +40,7 @@ export const requestProgress = async (
   viewer: SignedInUser,
   history: readonly HistoryRow[],
   assignees: readonly string[],
-) => {
+): Promise<RequestProgress> => {
   const workflow = await tx.definitions.getVersion(request.workflowId, request.workflowVersion);
   const nodes = (workflow?.content as WorkflowDefinition | undefined)?.nodes ?? [];
   const steps = Object.fromEntries(
@@ -92,13 +59,15 @@ export const requestProgress = async (
         : {
             priority: sla.priority,
             paused: sla.paused,
-            clocks: Object.entries(sla.clocks).map(([clock, state]) => ({
-              clock,
-              status: state.status,
-              dueAt: state.dueAt ?? null,
-              stoppedAt: state.stoppedAt ?? null,
-              breached: state.breached,
-            })),
+            clocks: SLA_CLOCK_NAMES.map((clock) => [clock, sla.clocks[clock]] as const).map(
+              ([clock, state]) => ({
+                clock,
+                status: state.status,
+                dueAt: state.dueAt ?? null,
+                stoppedAt: state.stoppedAt ?? null,
+                breached: state.breached,
+              }),
+            ),
           },
     mayCancel: request.requesterId === viewer.id && request.status === "running",
   };

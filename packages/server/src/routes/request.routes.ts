@@ -1,28 +1,27 @@
-import type { InstanceStatus } from "@flowdesk/core";
-import { type CatalogItem, type FormDefinition, validateFormData } from "@flowdesk/core";
+import {
+  CancelBody,
+  type CatalogItem,
+  type FormDefinition,
+  RecordIdParams,
+  RequestDetail,
+  RequestListQuery,
+  RequestPage,
+  RequestView,
+  SubmitRequestBody,
+  validateFormData,
+} from "@flowdesk/core";
 import type { RequestSummary, ServerTransaction } from "@flowdesk/store";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { itemsOf } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
+import { COMMAND_REFUSALS } from "../api/standard-responses.ts";
 import { conflict, HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
 import { runCommand } from "../http/runtime-problem.ts";
 import { oversees } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
 import { mayRequest } from "./catalog.routes.ts";
-import { REQUEST_PROGRESS_PROPERTIES, requestProgress } from "./request-progress.ts";
-import {
-  CANCEL_BODY,
-  cancelReasonOf,
-  HISTORY_ENTRY_SCHEMA,
-  ID_PARAMS,
-  INSTANCE_STATUS_SCHEMA,
-  PAGING_PROPERTIES,
-  REQUEST_SCHEMA,
-  SUBMIT_REQUEST_BODY,
-  TASK_SCHEMA,
-} from "./runtime-route-schemas.ts";
+import { requestProgress } from "./request-progress.ts";
 
-export const requestView = (request: RequestSummary) => ({
+export const requestView = (request: RequestSummary): RequestView => ({
   id: request.instanceId,
   title: request.title,
   requester: request.requester,
@@ -86,27 +85,26 @@ const checkFormData = (form: FormDefinition, data: Record<string, unknown>): voi
 };
 
 export const requestOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "submitRequest",
     method: "post",
     path: "/api/requests",
     summary: "Submit a catalog item: the data is checked against the form version, then the workflow starts",
     tag: "requests",
-    body: { schema: SUBMIT_REQUEST_BODY },
+    body: { schema: SubmitRequestBody },
     responses: {
+      ...COMMAND_REFUSALS,
+      "403": { description: "The catalog item is not offered to the caller." },
+      "404": { description: "No such catalog item." },
       "201": {
         description: "The request, started on the newest published workflow version.",
-        schema: REQUEST_SCHEMA,
+        schema: RequestView,
       },
       "422": { description: "The data does not fit the form: one problem per field, pointing into `data`." },
     },
     async handle(call) {
       const user = signedIn(call.user);
-      const body = call.body as {
-        catalogItemId: string;
-        formVersion?: number;
-        data: Record<string, unknown>;
-      };
+      const body = call.body;
       const instanceId = context.runtime.newId("request");
       const { result, request } = await runCommand(() =>
         context.runtime.submit(async (tx) => {
@@ -139,24 +137,20 @@ export const requestOperations = (context: ApiContext): Operation[] => [
         headers: { Location: `/api/requests/${instanceId}` },
       };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "listMyRequests",
     method: "get",
     path: "/api/requests",
     summary: "The caller's own requests, newest first",
     tag: "requests",
-    query: {
-      type: "object",
-      properties: { status: INSTANCE_STATUS_SCHEMA, ...PAGING_PROPERTIES },
-      additionalProperties: false,
-    },
-    responses: { "200": { description: "A page of requests.", schema: itemsOf(REQUEST_SCHEMA) } },
+    query: RequestListQuery,
+    responses: { "200": { description: "A page of requests.", schema: RequestPage } },
     async handle(call) {
       const user = signedIn(call.user);
-      const limit = (call.query.limit as number | undefined) ?? 50;
-      const offset = (call.query.offset as number | undefined) ?? 0;
-      const status = call.query.status as InstanceStatus | undefined;
+      const limit = call.query.limit ?? 50;
+      const offset = call.query.offset ?? 0;
+      const status = call.query.status;
       const rows = await context.store.transaction((tx) =>
         tx.requests.listByRequester({
           requesterId: user.id,
@@ -167,31 +161,23 @@ export const requestOperations = (context: ApiContext): Operation[] => [
       );
       return { status: 200, body: { items: rows.map(requestView), limit, offset } };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "getRequest",
     method: "get",
     path: "/api/requests/:id",
     summary: "One request with its timeline and its open tasks",
     tag: "requests",
-    params: ID_PARAMS,
+    params: RecordIdParams,
     responses: {
       "200": {
         description: "The request.",
-        schema: {
-          ...REQUEST_SCHEMA,
-          properties: {
-            ...(REQUEST_SCHEMA.properties as object),
-            timeline: { type: "array", items: HISTORY_ENTRY_SCHEMA },
-            openTasks: { type: "array", items: TASK_SCHEMA },
-            ...REQUEST_PROGRESS_PROPERTIES,
-          },
-        },
+        schema: RequestDetail,
       },
     },
     async handle(call) {
       const user = signedIn(call.user);
-      const id = String(call.params.id);
+      const id = call.params.id;
       const body = await context.store.transaction(async (tx) => {
         const request = await tx.requests.get(id);
         // Someone else's request is answered like a missing one: its existence is not the caller's business.
@@ -212,24 +198,25 @@ export const requestOperations = (context: ApiContext): Operation[] => [
       if (body === undefined) throw notFound(`There is no request ${id} of yours.`);
       return { status: 200, body };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "cancelRequest",
     method: "post",
     path: "/api/requests/:id/cancel",
     summary: "The requester withdraws their own request while it is still running",
     tag: "requests",
-    params: ID_PARAMS,
-    body: CANCEL_BODY,
+    params: RecordIdParams,
+    body: { schema: CancelBody, required: false },
     responses: {
-      "200": { description: "The request, now cancelled.", schema: REQUEST_SCHEMA },
+      ...COMMAND_REFUSALS,
+      "200": { description: "The request, now cancelled.", schema: RequestView },
       "404": { description: "No such request of the caller's." },
       "409": { description: "The request has already finished." },
     },
     async handle(call) {
       const user = signedIn(call.user);
-      const id = String(call.params.id);
-      const reason = cancelReasonOf(call.body);
+      const id = call.params.id;
+      const reason = call.body?.reason;
       const request = await context.store.transaction((tx) => tx.requests.get(id));
       // Only the requester withdraws a request; staff cancel instances through /api/instances.
       if (request === undefined || request.requesterId !== user.id) {
@@ -250,5 +237,5 @@ export const requestOperations = (context: ApiContext): Operation[] => [
       if (cancelled === undefined) throw new Error(`request ${id} vanished after commit`);
       return { status: 200, body: requestView(cancelled) };
     },
-  },
+  }),
 ];

@@ -1,10 +1,9 @@
-import type { JsonSchema } from "@flowdesk/core";
+import { ChangePasswordBody, SessionView, SignInBody } from "@flowdesk/core";
 import type { ServerTransaction } from "@flowdesk/store";
 import type { Request } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { type ApiContext, recordAudit } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { USER_SCHEMA } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { HTTP_CODES, HttpProblem } from "../http/problem.ts";
 import { DatabaseRateLimitStore } from "../security/database-rate-limit-store.ts";
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from "../security/password-hash.ts";
@@ -16,32 +15,6 @@ import {
   startSession,
 } from "../security/session-cookie.ts";
 import { endLiveAccess } from "../security/session-revocation.ts";
-
-const SESSION_RESPONSE: JsonSchema = {
-  type: "object",
-  required: ["user", "csrfToken"],
-  properties: { user: { oneOf: [USER_SCHEMA, { type: "null" }] }, csrfToken: { type: "string" } },
-};
-
-const LOGIN_BODY: JsonSchema = {
-  type: "object",
-  required: ["username", "password"],
-  properties: {
-    username: { type: "string", minLength: 1, maxLength: 100 },
-    password: { type: "string", minLength: 1, maxLength: 1024 },
-  },
-  additionalProperties: false,
-};
-
-const CHANGE_PASSWORD_BODY: JsonSchema = {
-  type: "object",
-  required: ["currentPassword", "newPassword"],
-  properties: {
-    currentPassword: { type: "string", minLength: 1, maxLength: 1024 },
-    newPassword: { type: "string", minLength: 12, maxLength: 256 },
-  },
-  additionalProperties: false,
-};
 
 /** The user name the attempt is for: from the sign-in body, else the signed-in user (password change). */
 const usernameOf = (req: Request): string => {
@@ -109,7 +82,7 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
   };
 
   return [
-    {
+    defineOperation({
       operationId: "getSession",
       method: "get",
       path: "/api/session",
@@ -117,7 +90,7 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
       tag: "session",
       before: [visitorSessionLimiter],
       responses: {
-        "200": { description: "The session.", schema: SESSION_RESPONSE },
+        "200": { description: "The session.", schema: SessionView },
         "429": { description: "Too many new visitor sessions from this address." },
       },
       async handle(call) {
@@ -128,22 +101,22 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
           headers: { "Cache-Control": "no-store" },
         };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: "createSession",
       method: "post",
       path: "/api/session",
       summary: "Sign in with user name and password",
       tag: "session",
-      body: { schema: LOGIN_BODY },
+      body: { schema: SignInBody },
       before: [loginLimiter],
       responses: {
-        "200": { description: "Signed in; a new session cookie is set.", schema: SESSION_RESPONSE },
+        "200": { description: "Signed in; a new session cookie is set.", schema: SessionView },
         "401": { description: "Wrong user name or password, or the account is disabled." },
         "429": { description: "Too many failed sign-ins; see Retry-After." },
       },
       async handle(call) {
-        const { username, password } = call.body as { username: string; password: string };
+        const { username, password } = call.body;
         const now = context.now();
         const account = await context.store.transaction((tx) => tx.users.findByUsername(username));
         // Unknown users cost as much as known ones, so timing does not reveal which names exist.
@@ -185,8 +158,8 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
         setSessionCookie(call.req, call.res, result.sessionId, context.session.signedInTtlMs);
         return { status: 200, body: { user: result.user, csrfToken: result.record.csrfToken } };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: "deleteSession",
       method: "delete",
       path: "/api/session",
@@ -212,14 +185,14 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
         clearSessionCookie(call.req, call.res);
         return { status: 204 };
       },
-    },
-    {
+    }),
+    defineOperation({
       operationId: "changeOwnPassword",
       method: "put",
       path: "/api/session/password",
       summary: "Change your own password (needs the current one); other sessions of yours end",
       tag: "session",
-      body: { schema: CHANGE_PASSWORD_BODY },
+      body: { schema: ChangePasswordBody },
       before: [loginLimiter],
       responses: {
         "204": { description: "Changed." },
@@ -229,10 +202,7 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
       async handle(call) {
         const user = call.user;
         if (user === null) throw new HttpProblem(401, HTTP_CODES.signInRequired, "Sign in first.");
-        const { currentPassword, newPassword } = call.body as {
-          currentPassword: string;
-          newPassword: string;
-        };
+        const { currentPassword, newPassword } = call.body;
         const account = await context.store.transaction((tx) => tx.users.findByUsername(user.username));
         if (account === undefined || !(await verifyPassword(currentPassword, account.passwordHash))) {
           throw new HttpProblem(401, HTTP_CODES.wrongCredentials, "The current password is wrong.");
@@ -257,6 +227,6 @@ export const sessionOperations = (context: ApiContext): Operation[] => {
         });
         return { status: 204 };
       },
-    },
+    }),
   ];
 };

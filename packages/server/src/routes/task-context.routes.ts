@@ -1,13 +1,18 @@
-import { upgradeInstanceState } from "@flowdesk/core";
+import {
+  type InboxTask,
+  RecordIdParams,
+  TaskContext,
+  type TaskContextClock,
+  upgradeInstanceState,
+} from "@flowdesk/core";
 import type { TaskRecord } from "@flowdesk/engine";
 import type { ServerTransaction } from "@flowdesk/store";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { notFound } from "../http/problem.ts";
 import { maySeeTask } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
 import { displayNames } from "./people-names.ts";
-import { ID_PARAMS, TASK_SCHEMA } from "./runtime-route-schemas.ts";
 import { taskMeasurer } from "./task-sla-clock.ts";
 
 /*
@@ -23,7 +28,7 @@ interface WorkflowNode {
   type: string;
   name?: string;
   config?: {
-    requireComment?: string;
+    requireComment?: "never" | "on-reject" | "always";
     allowDelegation?: boolean;
     outcomes?: { id: string; label: string }[];
   };
@@ -44,7 +49,7 @@ const stepOf = async (tx: ServerTransaction, task: TaskRecord, definitionId: str
   };
 };
 
-const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>) =>
+const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>): TaskContextClock[] =>
   Object.entries(state.sla?.clocks ?? {}).map(([clock, value]) => ({
     clock,
     status: value.status,
@@ -61,7 +66,7 @@ const formVersionOf = async (tx: ServerTransaction, task: TaskRecord): Promise<n
   return (await tx.definitions.latestVersion(task.form))?.version;
 };
 
-export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord) => {
+export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord): Promise<TaskContext> => {
   const instance = await tx.instances.get(task.instanceId);
   const state = instance === undefined ? undefined : upgradeInstanceState(instance.state);
   const request = await tx.requests.get(task.instanceId);
@@ -76,6 +81,7 @@ export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord) =
             type: task.kind,
             requireComment: "on-reject",
             allowDelegation: false,
+            outcomes: [],
           }
         : await stepOf(tx, task, instance.definitionId, instance.definitionVersion),
     form: form === undefined || task.form === null ? null : { id: task.form, version: form },
@@ -96,64 +102,36 @@ export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord) =
   };
 };
 
-export const taskContextOperation = (context: ApiContext): Operation => ({
-  operationId: "getTaskContext",
-  method: "get",
-  path: "/api/tasks/:id/context",
-  summary: "One task with what its assignee needs to act: step rules, form version, request, data, SLA",
-  tag: "tasks",
-  params: ID_PARAMS,
-  responses: {
-    "200": {
-      description: "The task and its context.",
-      schema: {
-        type: "object",
-        required: ["task", "step", "form", "request", "variables", "sla", "people"],
-        properties: {
-          task: TASK_SCHEMA,
-          step: {
-            type: "object",
-            properties: {
-              name: { type: "string" },
-              type: { type: "string" },
-              requireComment: { enum: ["never", "on-reject", "always"] },
-              allowDelegation: { type: "boolean" },
-              outcomes: { type: "array", items: { type: "object" } },
-            },
-          },
-          form: {
-            type: ["object", "null"],
-            properties: { id: { type: "string" }, version: { type: "integer" } },
-          },
-          request: { type: ["object", "null"] },
-          requester: { type: ["string", "null"] },
-          variables: { type: "object" },
-          sla: { type: "array", items: { type: "object" } },
-          measuredBy: {
-            type: ["object", "null"],
-            description: "The SLA clock the task is measured against.",
-          },
-          people: { type: "object", additionalProperties: { type: "string" } },
-        },
-      },
+export const taskContextOperation = (context: ApiContext): Operation =>
+  defineOperation({
+    operationId: "getTaskContext",
+    method: "get",
+    path: "/api/tasks/:id/context",
+    summary: "One task with what its assignee needs to act: step rules, form version, request, data, SLA",
+    tag: "tasks",
+    params: RecordIdParams,
+    responses: {
+      "200": { description: "The task and its context.", schema: TaskContext },
+      "404": { description: "No such task, or not one the caller may see." },
     },
-    "404": { description: "No such task, or not one the caller may see." },
-  },
-  async handle(call) {
-    const user = call.user as SignedInUser;
-    const id = String(call.params.id);
-    const body = await context.store.transaction(async (tx) => {
-      const task = await tx.tasks.get(id);
-      if (task === undefined || !maySeeTask(task, user)) return undefined;
-      return loadTaskContext(tx, task);
-    });
-    if (body === undefined) throw notFound(`There is no task ${id} for you.`);
-    return { status: 200, body };
-  },
-});
+    async handle(call) {
+      const user = call.user as SignedInUser;
+      const id = call.params.id;
+      const body = await context.store.transaction(async (tx) => {
+        const task = await tx.tasks.get(id);
+        if (task === undefined || !maySeeTask(task, user)) return undefined;
+        return loadTaskContext(tx, task);
+      });
+      if (body === undefined) throw notFound(`There is no task ${id} for you.`);
+      return { status: 200, body };
+    },
+  });
 
 /** Each listed task with its request's title and requester, people's display names and its SLA clock, for inbox rows. */
-export const withRequests = async (tx: ServerTransaction, tasks: readonly TaskRecord[]) => {
+export const withRequests = async (
+  tx: ServerTransaction,
+  tasks: readonly TaskRecord[],
+): Promise<InboxTask[]> => {
   const requests = new Map<string, { id: string; title: string; requester: string } | null>();
   const measure = taskMeasurer(tx);
   const clocks = new Map<string, Awaited<ReturnType<typeof measure>>>();

@@ -1,23 +1,28 @@
+import {
+  CompleteTaskBody,
+  DecideApprovalBody,
+  DelegateTaskBody,
+  InboxTaskList,
+  ReassignTaskBody,
+  RecordIdParams,
+  type Static,
+  TaskListQuery,
+  TaskView,
+  type TSchema,
+} from "@flowdesk/core";
 import type { CommandResult, TaskRecord } from "@flowdesk/engine";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation, OperationCall } from "../api/operation.ts";
-import { ID_PATTERN, itemsOf } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation, type OperationCall } from "../api/operation.ts";
+import { COMMAND_REFUSALS } from "../api/standard-responses.ts";
 import { conflict, HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
 import { runCommand } from "../http/runtime-problem.ts";
 import { mayActOnTask, maySeeTask } from "../security/record-visibility.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
-import { ID_PARAMS, TASK_SCHEMA } from "./runtime-route-schemas.ts";
 import { taskContextOperation, withRequests } from "./task-context.routes.ts";
 
-const USERNAME_SCHEMA = { type: "string", minLength: 1, maxLength: 100 };
-const COMMENT_SCHEMA = { type: "string", maxLength: 4000 };
-
-const objectBody = (properties: Record<string, unknown>, required: string[] = []) => ({
-  schema: { type: "object", properties, required, additionalProperties: false },
-});
-
 const commandResponse = {
-  "200": { description: "The task after the change.", schema: TASK_SCHEMA },
+  ...COMMAND_REFUSALS,
+  "200": { description: "The task after the change.", schema: TaskView },
   "409": {
     description:
       "Someone else completed or changed the task first, or holds it (claimed or assigned to them): release or reassign it first.",
@@ -27,11 +32,11 @@ const commandResponse = {
 /** Loads a task the caller may act on; others' tasks answer 404 (they need not know it exists). */
 const taskForAction = async (
   context: ApiContext,
-  call: OperationCall,
+  call: Pick<OperationCall<{ id: string }>, "user" | "params">,
 ): Promise<{ task: TaskRecord; user: SignedInUser }> => {
   const user = call.user;
   if (user === null) throw new HttpProblem(401, HTTP_CODES.signInRequired, "Sign in first.");
-  const id = String(call.params.id);
+  const id = call.params.id;
   const task = await context.store.transaction((tx) => tx.tasks.get(id));
   if (task === undefined || !maySeeTask(task, user)) throw notFound(`There is no task ${id} for you.`);
   if (task.state === "completed" || task.state === "cancelled") {
@@ -52,52 +57,52 @@ const afterCommand = async (context: ApiContext, taskId: string, result: Command
   return { status: 200, body: task };
 };
 
-type TaskAction = (
+type TaskAction<Body> = (
   context: ApiContext,
-  call: OperationCall,
+  call: OperationCall<{ id: string }, unknown, Body>,
   task: TaskRecord,
   user: SignedInUser,
 ) => Promise<CommandResult>;
 
-const taskCommand = (
+const taskCommand = <B extends TSchema = TSchema>(
   context: ApiContext,
-  spec: Pick<Operation, "operationId" | "summary" | "body"> & { verb: string; run: TaskAction },
-): Operation => ({
-  operationId: spec.operationId,
-  method: "post",
-  path: `/api/tasks/:id/${spec.verb}`,
-  summary: spec.summary,
-  tag: "tasks",
-  params: ID_PARAMS,
-  ...(spec.body === undefined ? {} : { body: spec.body }),
-  responses: commandResponse,
-  async handle(call) {
-    const { task, user } = await taskForAction(context, call);
-    const result = await runCommand(() => spec.run(context, call, task, user));
-    return afterCommand(context, task.id, result);
+  spec: {
+    operationId: string;
+    summary: string;
+    body?: { schema: B };
+    verb: string;
+    run: TaskAction<Static<B>>;
   },
-});
+): Operation =>
+  defineOperation({
+    operationId: spec.operationId,
+    method: "post",
+    path: `/api/tasks/:id/${spec.verb}`,
+    summary: spec.summary,
+    tag: "tasks",
+    params: RecordIdParams,
+    ...(spec.body === undefined ? {} : { body: spec.body }),
+    responses: commandResponse,
+    async handle(call) {
+      const { task, user } = await taskForAction(context, call);
+      const result = await runCommand(() => spec.run(context, call, task, user));
+      return afterCommand(context, task.id, result);
+    },
+  });
 
 export const taskOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "listTasks",
     method: "get",
     path: "/api/tasks",
     summary: "Open tasks: assigned to me (scope=mine) or waiting in my groups' queues (scope=groups)",
     tag: "tasks",
-    query: {
-      type: "object",
-      properties: {
-        scope: { enum: ["mine", "groups"] },
-        limit: { type: "integer", minimum: 1, maximum: 200 },
-      },
-      additionalProperties: false,
-    },
-    responses: { "200": { description: "Open tasks, soonest due first.", schema: itemsOf(TASK_SCHEMA) } },
+    query: TaskListQuery,
+    responses: { "200": { description: "Open tasks, soonest due first.", schema: InboxTaskList } },
     async handle(call) {
       const user = call.user as SignedInUser;
-      const scope = (call.query.scope as "mine" | "groups" | undefined) ?? "mine";
-      const limit = (call.query.limit as number | undefined) ?? 100;
+      const scope = call.query.scope ?? "mine";
+      const limit = call.query.limit ?? 100;
       if (scope === "groups" && user.groups.length === 0) return { status: 200, body: { items: [] } };
       const items = await context.store.transaction(async (tx) => {
         const open = await (scope === "mine"
@@ -108,23 +113,23 @@ export const taskOperations = (context: ApiContext): Operation[] => [
       });
       return { status: 200, body: { items } };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "getTask",
     method: "get",
     path: "/api/tasks/:id",
     summary: "One task",
     tag: "tasks",
-    params: ID_PARAMS,
-    responses: { "200": { description: "The task.", schema: TASK_SCHEMA } },
+    params: RecordIdParams,
+    responses: { "200": { description: "The task.", schema: TaskView } },
     async handle(call) {
       const user = call.user as SignedInUser;
-      const id = String(call.params.id);
+      const id = call.params.id;
       const task = await context.store.transaction((tx) => tx.tasks.get(id));
       if (task === undefined || !maySeeTask(task, user)) throw notFound(`There is no task ${id} for you.`);
       return { status: 200, body: task };
     },
-  },
+  }),
   taskContextOperation(context),
   taskCommand(context, {
     operationId: "claimTask",
@@ -147,13 +152,9 @@ export const taskOperations = (context: ApiContext): Operation[] => [
     operationId: "completeTask",
     verb: "complete",
     summary: "Complete a task with one of its outcomes and the task form's data",
-    body: objectBody({
-      outcome: { type: "string", minLength: 1, maxLength: 100 },
-      data: { type: "object" },
-      version: { type: "integer", minimum: 1 },
-    }),
+    body: { schema: CompleteTaskBody },
     run: (ctx, call, task, user) => {
-      const body = call.body as { outcome?: string; data?: Record<string, unknown>; version?: number };
+      const body = call.body;
       return ctx.runtime.completeTask({
         taskId: task.id,
         by: user.username,
@@ -168,9 +169,9 @@ export const taskOperations = (context: ApiContext): Operation[] => [
       operationId: verb === "approve" ? "approveTask" : "rejectTask",
       verb,
       summary: verb === "approve" ? "Approve an approval task" : "Reject an approval task",
-      body: objectBody({ comment: COMMENT_SCHEMA, version: { type: "integer", minimum: 1 } }),
+      body: { schema: DecideApprovalBody },
       run: (ctx, call, task, user) => {
-        const body = call.body as { comment?: string; version?: number };
+        const body = call.body;
         if (task.kind !== "approval")
           throw conflict(`Task ${task.id} is not an approval; complete it instead.`);
         return ctx.runtime.decideApproval({
@@ -187,9 +188,9 @@ export const taskOperations = (context: ApiContext): Operation[] => [
     operationId: "reassignTask",
     verb: "reassign",
     summary: "Send a task to another user or group",
-    body: objectBody({ user: USERNAME_SCHEMA, group: { type: "string", pattern: ID_PATTERN } }),
+    body: { schema: ReassignTaskBody },
     run: async (ctx, call, task, user) => {
-      const body = call.body as { user?: string; group?: string };
+      const body = call.body;
       if ((body.user === undefined) === (body.group === undefined)) {
         throw new HttpProblem(
           400,
@@ -211,9 +212,9 @@ export const taskOperations = (context: ApiContext): Operation[] => [
     operationId: "delegateTask",
     verb: "delegate",
     summary: "Hand an approval to another user",
-    body: objectBody({ user: USERNAME_SCHEMA, comment: COMMENT_SCHEMA }, ["user"]),
+    body: { schema: DelegateTaskBody },
     run: async (ctx, call, task, user) => {
-      const body = call.body as { user: string; comment?: string };
+      const body = call.body;
       await ensureAssigneeExists(ctx, body);
       return ctx.runtime.delegateApproval({
         taskId: task.id,

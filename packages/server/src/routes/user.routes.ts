@@ -1,63 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type { JsonSchema } from "@flowdesk/core";
+import {
+  CreateUserBody,
+  RecordIdParams,
+  UpdateUserBody,
+  UserListQuery,
+  UserPage,
+  UserView,
+} from "@flowdesk/core";
 import type { ServerTransaction, UserRecord } from "@flowdesk/store";
 import { type ApiContext, recordAudit } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
-import { itemsOf, PAGE_QUERY, pathParams, RECORD_ID_SCHEMA, USER_SCHEMA } from "../api/shared-schemas.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { badRequest, conflict, HTTP_CODES, notFound } from "../http/problem.ts";
-import { ROLES } from "../security/authorization-policy.ts";
 import { hashPassword } from "../security/password-hash.ts";
 import { endLiveAccess } from "../security/session-revocation.ts";
-
-const ROLE_LIST: JsonSchema = { type: "array", maxItems: 20, uniqueItems: true, items: { enum: [...ROLES] } };
-const GROUP_LIST: JsonSchema = {
-  type: "array",
-  maxItems: 200,
-  uniqueItems: true,
-  items: { type: "string", pattern: "^[a-z][a-z0-9-]{0,99}$" },
-};
-
-/** OWASP: at least 12 characters without other composition rules; a cap keeps hashing bounded. */
-const PASSWORD: JsonSchema = { type: "string", minLength: 12, maxLength: 256 };
-
-const CREATE_USER_BODY: JsonSchema = {
-  type: "object",
-  required: ["username", "displayName", "password"],
-  properties: {
-    username: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{1,63}$" },
-    displayName: { type: "string", minLength: 1, maxLength: 200 },
-    email: { type: "string", format: "email", maxLength: 320 },
-    password: PASSWORD,
-    roles: ROLE_LIST,
-    groups: GROUP_LIST,
-  },
-  additionalProperties: false,
-};
-
-const UPDATE_USER_BODY: JsonSchema = {
-  type: "object",
-  minProperties: 1,
-  properties: {
-    displayName: { type: "string", minLength: 1, maxLength: 200 },
-    email: { type: ["string", "null"], format: "email", maxLength: 320 },
-    disabled: { type: "boolean" },
-    password: PASSWORD,
-    roles: ROLE_LIST,
-    groups: GROUP_LIST,
-  },
-  additionalProperties: false,
-};
-
-const USER_LIST_QUERY: JsonSchema = {
-  type: "object",
-  properties: {
-    ...(PAGE_QUERY.properties as Record<string, JsonSchema>),
-    q: { type: "string", maxLength: 100, description: "Text the user name, name or e-mail contains." },
-  },
-  additionalProperties: false,
-};
-
-const USER_PARAMS = pathParams({ id: RECORD_ID_SCHEMA });
 
 const withAccess = async (tx: ServerTransaction, user: UserRecord) => ({
   id: user.id,
@@ -84,18 +39,18 @@ const requireKnownGroups = async (tx: ServerTransaction, groups: readonly string
 };
 
 export const userOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "listUsers",
     method: "get",
     path: "/api/users",
     summary: "List user accounts, optionally those whose user name, name or e-mail contains q",
     tag: "users",
-    query: USER_LIST_QUERY,
-    responses: { "200": { description: "A page of users.", schema: itemsOf(USER_SCHEMA) } },
+    query: UserListQuery,
+    responses: { "200": { description: "A page of users.", schema: UserPage } },
     async handle(call) {
-      const limit = (call.query.limit as number | undefined) ?? 50;
-      const offset = (call.query.offset as number | undefined) ?? 0;
-      const text = ((call.query.q as string | undefined) ?? "").trim();
+      const limit = call.query.limit ?? 50;
+      const offset = call.query.offset ?? 0;
+      const text = (call.query.q ?? "").trim();
       const body = await context.store.transaction(async (tx) => {
         const users = await tx.users.list({ limit, offset }, { text });
         const items = [];
@@ -104,27 +59,20 @@ export const userOperations = (context: ApiContext): Operation[] => [
       });
       return { status: 200, body };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "createUser",
     method: "post",
     path: "/api/users",
     summary: "Create a local user account",
     tag: "users",
-    body: { schema: CREATE_USER_BODY },
+    body: { schema: CreateUserBody },
     responses: {
-      "201": { description: "Created.", schema: USER_SCHEMA },
+      "201": { description: "Created.", schema: UserView },
       "409": { description: "The user name is taken." },
     },
     async handle(call) {
-      const input = call.body as {
-        username: string;
-        displayName: string;
-        email?: string;
-        password: string;
-        roles?: string[];
-        groups?: string[];
-      };
+      const input = call.body;
       const passwordHash = await hashPassword(input.password);
       const now = context.now().toISOString();
       const created = await context.store.transaction(async (tx) => {
@@ -158,20 +106,20 @@ export const userOperations = (context: ApiContext): Operation[] => [
       });
       return { status: 201, body: created, headers: { Location: `/api/users/${created.id}` } };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "getUser",
     method: "get",
     path: "/api/users/:id",
     summary: "Read one user account (admins, or the user themselves)",
     tag: "users",
-    params: USER_PARAMS,
+    params: RecordIdParams,
     responses: {
-      "200": { description: "The user.", schema: USER_SCHEMA },
+      "200": { description: "The user.", schema: UserView },
       "404": { description: "No such user." },
     },
     async handle(call) {
-      const id = String(call.params.id);
+      const id = call.params.id;
       const body = await context.store.transaction(async (tx) => {
         const user = await tx.users.get(id);
         return user === undefined ? undefined : withAccess(tx, user);
@@ -179,29 +127,22 @@ export const userOperations = (context: ApiContext): Operation[] => [
       if (body === undefined) throw notFound(`There is no user ${id}.`);
       return { status: 200, body };
     },
-  },
-  {
+  }),
+  defineOperation({
     operationId: "updateUser",
     method: "patch",
     path: "/api/users/:id",
     summary: "Change a user's name, roles, groups or password, or disable the account",
     tag: "users",
-    params: USER_PARAMS,
-    body: { schema: UPDATE_USER_BODY },
+    params: RecordIdParams,
+    body: { schema: UpdateUserBody },
     responses: {
-      "200": { description: "The changed user.", schema: USER_SCHEMA },
+      "200": { description: "The changed user.", schema: UserView },
       "404": { description: "No such user." },
     },
     async handle(call) {
-      const id = String(call.params.id);
-      const change = call.body as {
-        displayName?: string;
-        email?: string | null;
-        disabled?: boolean;
-        password?: string;
-        roles?: string[];
-        groups?: string[];
-      };
+      const id = call.params.id;
+      const change = call.body;
       if (
         call.user?.id === id &&
         (change.disabled === true || (change.roles && !change.roles.includes("admin")))
@@ -247,5 +188,5 @@ export const userOperations = (context: ApiContext): Operation[] => [
       }
       return { status: 200, body };
     },
-  },
+  }),
 ];

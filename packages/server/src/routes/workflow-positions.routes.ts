@@ -1,11 +1,17 @@
-import { type InstanceState, upgradeInstanceState } from "@flowdesk/core";
+import {
+  type InstanceState,
+  SlugParams,
+  slaStanding,
+  upgradeInstanceState,
+  type WaitingInstanceView,
+  WorkflowPositionsView,
+} from "@flowdesk/core";
 import type { InstanceSummary, ServerTransaction } from "@flowdesk/store";
 import type { ApiContext } from "../api/api-context.ts";
-import type { Operation } from "../api/operation.ts";
+import { defineOperation, type Operation } from "../api/operation.ts";
 import { notFound } from "../http/problem.ts";
-import { ID_PARAMS } from "./definition-route-schemas.ts";
 import { currentPositions } from "./instance.routes.ts";
-import { displayNames, PEOPLE_SCHEMA } from "./people-names.ts";
+import { displayNames } from "./people-names.ts";
 
 /** Running instances read per page; the answer says `truncated` past MAX_INSTANCES. */
 const PAGE = 200;
@@ -22,79 +28,7 @@ export interface VersionPositions {
   nodes: Record<string, number>;
 }
 
-export interface WaitingInstance {
-  id: string;
-  version: number;
-  startedAt: string;
-  /** The request's title (its catalog item) when the instance serves a request. */
-  title: string | null;
-  summary: string | null;
-  requester: string;
-  /** Steps it waits at, each since when: the open task's creation, else the instance's last move. */
-  waiting: { nodeId: string; since: string }[];
-  /** The earliest of `waiting`: the list's order. */
-  waitingSince: string;
-  sla: { priority: string; state: "breached" | "atRisk" | "paused" | "onTrack"; dueAt: string | null } | null;
-}
-
-const WAITING_INSTANCE_SCHEMA = {
-  type: "object",
-  required: ["id", "version", "startedAt", "title", "summary", "requester", "waiting", "waitingSince", "sla"],
-  properties: {
-    id: { type: "string" },
-    version: { type: "integer" },
-    startedAt: { type: "string" },
-    title: { type: ["string", "null"] },
-    summary: { type: ["string", "null"] },
-    requester: { type: "string" },
-    waiting: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["nodeId", "since"],
-        properties: { nodeId: { type: "string" }, since: { type: "string" } },
-      },
-    },
-    waitingSince: { type: "string" },
-    sla: {
-      type: ["object", "null"],
-      properties: {
-        priority: { type: "string" },
-        state: { enum: ["breached", "atRisk", "paused", "onTrack"] },
-        dueAt: { type: ["string", "null"] },
-      },
-    },
-  },
-};
-
-const POSITIONS_SCHEMA = {
-  type: "object",
-  required: ["workflowId", "newestVersion", "running", "versions", "truncated", "instances", "people"],
-  properties: {
-    instances: {
-      type: "array",
-      description: `Running instances, the longest waiting first (at most ${MAX_LISTED}).`,
-      items: WAITING_INSTANCE_SCHEMA,
-    },
-    people: PEOPLE_SCHEMA,
-    workflowId: { type: "string" },
-    newestVersion: { type: ["integer", "null"] },
-    running: { type: "integer" },
-    truncated: { type: "boolean" },
-    versions: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["version", "running", "nodes"],
-        properties: {
-          version: { type: "integer" },
-          running: { type: "integer" },
-          nodes: { type: "object", additionalProperties: { type: "integer" } },
-        },
-      },
-    },
-  },
-};
+export type WaitingInstance = WaitingInstanceView;
 
 /** When each waiting token of the instance began to wait, by step. */
 const waitingOf = (state: InstanceState, summary: InstanceSummary) => {
@@ -110,20 +44,15 @@ const waitingOf = (state: InstanceState, summary: InstanceSummary) => {
   });
 };
 
-const slaOf = (state: InstanceState): WaitingInstance["sla"] => {
+const slaOf = (state: InstanceState, now: Date): WaitingInstance["sla"] => {
   const sla = state.sla;
   if (sla === undefined) return null;
   const clocks = Object.values(sla.clocks);
   const running = clocks.filter((clock) => clock.status === "running");
   const dueAt = running.flatMap((clock) => (clock.dueAt ? [clock.dueAt] : [])).sort()[0] ?? null;
-  const standing = clocks.some((clock) => clock.breached)
-    ? "breached"
-    : running.some((clock) => clock.reached.length > 0)
-      ? "atRisk"
-      : sla.paused
-        ? "paused"
-        : "onTrack";
-  return { priority: sla.priority, state: standing, dueAt };
+  // A warning escalation already reached on a clock is what puts it at risk.
+  const readings = clocks.map((clock) => ({ ...clock, warned: clock.reached.length > 0 }));
+  return { priority: sla.priority, state: slaStanding(readings, sla.paused, now.getTime()), dueAt };
 };
 
 const summaryOf = (variables: Record<string, unknown>): string | null => {
@@ -138,6 +67,7 @@ const waitingInstance = async (
   tx: ServerTransaction,
   summary: InstanceSummary,
   state: InstanceState,
+  now: Date,
 ): Promise<WaitingInstance> => {
   const request = await tx.requests.get(summary.id);
   const waiting = waitingOf(state, summary);
@@ -150,12 +80,12 @@ const waitingInstance = async (
     requester: request?.requester ?? state.requester,
     waiting,
     waitingSince: waiting.map((entry) => entry.since).sort()[0] ?? summary.updatedAt,
-    sla: slaOf(state),
+    sla: slaOf(state, now),
   };
 };
 
 /** Counts where each running instance of `workflowId` waits, grouped by the version it runs on. */
-const countPositions = async (tx: ServerTransaction, workflowId: string) => {
+const countPositions = async (tx: ServerTransaction, workflowId: string, now: Date) => {
   const byVersion = new Map<number, VersionPositions>();
   let read = 0;
   let truncated = false;
@@ -176,7 +106,7 @@ const countPositions = async (tx: ServerTransaction, workflowId: string) => {
       const instance = await tx.instances.get(summary.id);
       if (instance === undefined) continue;
       const state = upgradeInstanceState(instance.state);
-      instances.push(await waitingInstance(tx, summary, state));
+      instances.push(await waitingInstance(tx, summary, state, now));
       const entry = byVersion.get(summary.definitionVersion) ?? {
         version: summary.definitionVersion,
         running: 0,
@@ -204,31 +134,31 @@ const countPositions = async (tx: ServerTransaction, workflowId: string) => {
 
 /** The live view of a workflow: where its running instances stand, per step. */
 export const workflowPositionOperations = (context: ApiContext): Operation[] => [
-  {
+  defineOperation({
     operationId: "getWorkflowsPositions",
     method: "get",
     path: "/api/workflows/:id/positions",
     summary:
       "How many running instances of a workflow wait at each step, per published version, and which wait longest",
     tag: "workflows",
-    params: ID_PARAMS,
+    params: SlugParams,
     responses: {
-      "200": { description: "Counts per step, newest version first.", schema: POSITIONS_SCHEMA },
+      "200": { description: "Counts per step, newest version first.", schema: WorkflowPositionsView },
       "404": { description: "Unknown workflow." },
     },
     async handle(call) {
-      const workflowId = String(call.params.id);
+      const workflowId = call.params.id;
       const body = await context.store.transaction(async (tx) => {
         if ((await tx.definitionSummaries.kindOf(workflowId)) !== "workflow") return undefined;
         const newest = await tx.definitions.latestPublished(workflowId);
         return {
           workflowId,
           newestVersion: newest?.version ?? null,
-          ...(await countPositions(tx, workflowId)),
+          ...(await countPositions(tx, workflowId, context.now())),
         };
       });
       if (body === undefined) throw notFound(`There is no workflow ${workflowId}.`);
       return { status: 200, body };
     },
-  },
+  }),
 ];

@@ -1,3 +1,9 @@
+import {
+  mayActOnTask as actorMayActOnTask,
+  maySeeTask as actorMaySeeTask,
+  isAssignedTo as assignedTo,
+  type TaskActor,
+} from "@flowdesk/core";
 import type { InstanceRecord, TaskRecord } from "@flowdesk/engine";
 import type { ServerTransaction } from "@flowdesk/store";
 import type { SignedInUser } from "./request-auth.ts";
@@ -12,24 +18,22 @@ import type { SignedInUser } from "./request-auth.ts";
 export const oversees = (user: SignedInUser): boolean =>
   user.roles.includes("admin") || user.roles.includes("process-owner");
 
+/** The signed-in user as the task rules (core's task-access.ts, shared with the inbox) see them. */
+export const taskActorOf = (user: SignedInUser): TaskActor => ({
+  username: user.username,
+  groups: user.groups,
+  isAdmin: user.roles.includes("admin"),
+});
+
 export const isAssignedTo = (task: TaskRecord, user: SignedInUser): boolean =>
-  task.assigneeUser === user.username ||
-  (task.assigneeGroup !== null && user.groups.includes(task.assigneeGroup));
+  assignedTo(task, taskActorOf(user));
 
 export const maySeeTask = (task: TaskRecord, user: SignedInUser): boolean =>
-  oversees(user) || isAssignedTo(task, user) || task.completedBy === user.username;
+  actorMaySeeTask(task, taskActorOf(user), oversees(user));
 
-/**
- * Acting on a task: its assignee, a member of its group while nobody has claimed it for
- * themselves, or an admin. A task claimed by someone else is theirs until unclaimed.
- */
-export const mayActOnTask = (task: TaskRecord, user: SignedInUser): boolean => {
-  if (user.roles.includes("admin")) return true;
-  if (task.assigneeUser !== null) {
-    return task.assigneeUser === user.username || (task.state === "open" && isAssignedTo(task, user));
-  }
-  return task.assigneeGroup !== null && user.groups.includes(task.assigneeGroup);
-};
+/** Acting on a task: the rule of core's task-access.ts. */
+export const mayActOnTask = (task: TaskRecord, user: SignedInUser): boolean =>
+  actorMayActOnTask(task, taskActorOf(user));
 
 export const requesterOf = (instance: Pick<InstanceRecord, "state">): string | undefined => {
   const requester = (instance.state as { requester?: unknown } | null)?.requester;

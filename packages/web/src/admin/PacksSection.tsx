@@ -1,4 +1,4 @@
-import type { PackImportPreview, Problem } from "@flowdesk/core";
+import type { PackImportPreviewView, Problem } from "@flowdesk/core";
 import { type DragEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-error.ts";
@@ -15,7 +15,7 @@ type Step =
   | { at: "unreadable"; name: string; reason: "notJson" | "notPack" | "empty" | "tooLarge" }
   | { at: "problems"; name: string; problems: Problem[] }
   | { at: "failed"; name: string; message: string }
-  | { at: "preview"; name: string; pack: unknown; preview: PackImportPreview; importing: boolean }
+  | { at: "preview"; name: string; pack: unknown; preview: PackImportPreviewView; importing: boolean }
   | { at: "imported"; name: string; result: PackImportResult };
 
 const failureOf = (error: unknown): { problems: Problem[] } | { message: string } =>

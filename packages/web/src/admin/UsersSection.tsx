@@ -1,3 +1,4 @@
+import { builtInRoles } from "@flowdesk/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../app/session-context.tsx";
@@ -73,7 +74,7 @@ export const UsersSection = () => {
                 username: draft.username,
                 displayName: draft.displayName.trim(),
                 password: draft.password,
-                roles: draft.roles,
+                roles: builtInRoles(draft.roles),
                 groups: draft.groups,
                 ...(email ? { email } : {}),
               });
@@ -94,7 +95,7 @@ export const UsersSection = () => {
               const changed = await adminApi.updateUser(panel.user.id, {
                 displayName: draft.displayName.trim(),
                 email: email === "" ? null : email,
-                roles: draft.roles,
+                roles: builtInRoles(draft.roles),
                 groups: draft.groups,
               });
               done(t("admin.users.savedDone", { name: changed.username }));

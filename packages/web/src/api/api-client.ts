@@ -1,4 +1,14 @@
-import type { Problem } from "@flowdesk/core";
+import type {
+  DefinitionDiff,
+  DefinitionSummaryView,
+  DraftView,
+  Problem,
+  PublishedVersionView,
+  SessionUser,
+  SessionView,
+  VersionSummary,
+  VersionView,
+} from "@flowdesk/core";
 import { ApiError } from "./api-error.ts";
 
 /* Typed calls of Flowdesk's REST API for definitions, sessions and directory lookups. */
@@ -6,64 +16,21 @@ import { ApiError } from "./api-error.ts";
 export type DefinitionCollection = "workflows" | "forms" | "catalog-items" | "sla-policies";
 export type DirectorySource = "users" | "groups" | "configuration-items";
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  groups: string[];
-}
+/*
+ * Payload types come from the API contract in @flowdesk/core (the schemas the server
+ * validates and documents with); the generic wrappers below only name what a definition is.
+ */
+export type { SessionUser, VersionSummary };
+export type DefinitionSummary = DefinitionSummaryView;
+export type Session = SessionView;
+export type Published = PublishedVersionView;
+export type VersionDiff = DefinitionDiff;
 
-export interface Session {
-  user: SessionUser | null;
-  csrfToken: string;
-}
+/** A saved draft, its definition typed as the caller's kind. */
+export type Draft<D> = Omit<DraftView, "definition"> & { definition: D };
 
-export interface DefinitionSummary {
-  id: string;
-  title: string;
-  kind: string;
-  latestVersion: number | null;
-  hasDraft: boolean;
-  updatedAt: string;
-}
-
-export interface Draft<D> {
-  definition: D;
-  updatedAt: string;
-}
-
-export interface Published {
-  id: string;
-  version: number;
-  contentHash: string;
-  publishedAt: string;
-}
-
-export interface VersionSummary {
-  version: number;
-  contentHash: string;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export interface VersionDocument<D> {
-  definition: D;
-  version: number;
-  contentHash: string;
-}
-
-export interface ElementIds {
-  nodes?: string[];
-  edges?: string[];
-  fields?: string[];
-}
-
-export interface VersionDiff {
-  added: ElementIds;
-  removed: ElementIds;
-  changed: ElementIds;
-}
+/** A published version, its definition typed as the caller's kind. */
+export type VersionDocument<D> = Omit<VersionView, "definition"> & { definition: D };
 
 export interface DirectoryEntry {
   id: string;

@@ -1,27 +1,15 @@
+import type { HistoryEntryView, InstanceStatusSchema, Static, TaskView } from "@flowdesk/core";
+
 /*
- * Client-side shapes of the runtime records the server answers in more than one place (the
+ * Names the views use for runtime records the server answers in more than one place (the
  * instance view and the requester's request page read the same history rows and tasks).
+ * The shapes themselves are the API contract's, from @flowdesk/core.
  */
 
-export type InstanceStatus = "running" | "completed" | "cancelled";
+export type InstanceStatus = Static<typeof InstanceStatusSchema>;
 
-/** One row of an instance's history, as instance.routes.ts and request.routes.ts answer it. */
-export interface HistoryEntry {
-  seq: number;
-  type: string;
-  nodeId: string | null;
-  actor: string | null;
-  data?: unknown;
-  at: string;
-}
+/** One row of an instance's history. */
+export type HistoryEntry = HistoryEntryView;
 
-/** What a human task is and whom it waits for; each view adds the fields its route answers. */
-export interface TaskHead {
-  id: string;
-  nodeId: string;
-  kind: "task" | "approval";
-  title: string | null;
-  assigneeUser: string | null;
-  assigneeGroup: string | null;
-  dueAt: string | null;
-}
+/** A human task as the server answers it. */
+export type TaskHead = TaskView;

@@ -30,7 +30,14 @@ export const inboxEn = {
   },
   sla: {
     noDue: "No due date",
-    state: { ok: "On time", warning: "Due soon", breached: "Breached", paused: "Paused" },
+    state: {
+      "on-track": "On time",
+      warning: "Due soon",
+      breached: "Breached",
+      paused: "Paused",
+      met: "Met",
+      missed: "Missed",
+    },
     left: "{{time}} left",
     overdue: "overdue by {{time}}",
     pausedLeft: "{{time}} left when it resumes",

@@ -29,7 +29,14 @@ export const inboxZhCN = {
   },
   sla: {
     noDue: "无到期时间",
-    state: { ok: "按时", warning: "即将到期", breached: "已超时", paused: "已暂停" },
+    state: {
+      "on-track": "按时",
+      warning: "即将到期",
+      breached: "已超时",
+      paused: "已暂停",
+      met: "已达成",
+      missed: "未达成",
+    },
     left: "剩余 {{time}}",
     overdue: "已超出 {{time}}",
     pausedLeft: "恢复计时后剩余 {{time}}",

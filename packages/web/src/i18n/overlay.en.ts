@@ -31,9 +31,11 @@ export const overlayEn = {
     since: "· arrived {{ago}}",
     sla: {
       breached: "SLA breached · {{priority}}",
-      atRisk: "SLA at risk · {{priority}}",
+      warning: "SLA at risk · {{priority}}",
       paused: "SLA paused · {{priority}}",
-      onTrack: "SLA on track · {{priority}}",
+      "on-track": "SLA on track · {{priority}}",
+      met: "SLA met · {{priority}}",
+      missed: "SLA missed · {{priority}}",
       due: "due {{at}}",
     },
   },

@@ -28,9 +28,11 @@ export const overlayZhCN = {
     since: "· {{ago}}到达",
     sla: {
       breached: "SLA 已违约 · {{priority}}",
-      atRisk: "SLA 有风险 · {{priority}}",
+      warning: "SLA 有风险 · {{priority}}",
       paused: "SLA 已暂停 · {{priority}}",
-      onTrack: "SLA 正常 · {{priority}}",
+      "on-track": "SLA 正常 · {{priority}}",
+      met: "SLA 已达成 · {{priority}}",
+      missed: "SLA 未达成 · {{priority}}",
       due: "{{at}}到期",
     },
   },

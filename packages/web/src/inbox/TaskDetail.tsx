@@ -8,7 +8,7 @@ import { useCurrentUser } from "../app/session-context.tsx";
 import { useLiveRefresh, useLiveRoom } from "../live/live-context.tsx";
 import { ErrorState, LoadingState } from "../ui/StateViews.tsx";
 import { useResource } from "../ui/use-resource.ts";
-import { inboxApi, type TaskContext } from "./inbox-api.ts";
+import { inboxApi, type TaskContext, taskInstructions } from "./inbox-api.ts";
 import { RequestData } from "./RequestData.tsx";
 import { TakenNotice } from "./TakenNotice.tsx";
 import { TaskFacts } from "./TaskFacts.tsx";
@@ -24,8 +24,8 @@ const LIVE_NAMES = [
 ] as const;
 
 /** An instance change that moves its SLA clocks (paused, resumed, retargeted, stopped) changes the badge. */
-const movesSlaClock = (payload: Record<string, unknown>): boolean =>
-  Array.isArray(payload.types) && payload.types.some((type) => String(type).startsWith("sla."));
+const movesSlaClock = (payload: { types: readonly string[] }): boolean =>
+  payload.types.some((type) => type.startsWith("sla."));
 
 const loadDetail = async (
   taskId: string,
@@ -47,10 +47,9 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
   // Instance changes reach the instance's room only; the server lets in those who may see it.
   useLiveRoom(instanceId === undefined ? undefined : { instanceId });
   useLiveRefresh(LIVE_NAMES, detail.reload, (payload) => {
-    const task = payload.task as { id?: string } | undefined;
-    if (task?.id === taskId) return true;
+    if ("task" in payload) return payload.task.id === taskId;
     if (instanceId === undefined || payload.instanceId !== instanceId) return false;
-    return payload.types === undefined || movesSlaClock(payload);
+    return !("types" in payload) || movesSlaClock(payload);
   });
   const onConflict = useCallback(
     (error: ApiError) => {
@@ -133,7 +132,7 @@ export const TaskDetail = ({ taskId }: { taskId: string }) => {
         </p>
       )}
       <TaskFacts context={context} staff={viewer.isStaff} />
-      {task.data?.instructions && <p className="task-instructions">{task.data.instructions}</p>}
+      {taskInstructions(task) && <p className="task-instructions">{taskInstructions(task)}</p>}
       <TaskWork
         key={task.id}
         context={context}

@@ -1,95 +1,43 @@
-import type { FormDefinition } from "@flowdesk/core";
+import type {
+  FormDefinition,
+  InboxScope,
+  InboxTaskList,
+  InboxTask as InboxTaskView,
+  TaskContext,
+  TaskContextClock,
+  TaskOutcomeView,
+  TaskSlaClock,
+  TaskView,
+} from "@flowdesk/core";
 import { api } from "../api/api-client.ts";
 
-/* The inbox's typed calls on top of api.request; shapes follow packages/server/src/routes/task*.ts. */
+/* The inbox's typed calls on top of api.request. */
 
-export type TaskState = "open" | "claimed" | "completed" | "cancelled";
-export type InboxScope = "mine" | "groups";
+/* The payloads are the API contract's (@flowdesk/core); these are the names the inbox uses. */
+export type { InboxScope, TaskContext };
+/** A task as a command answers it. */
+export type InboxTask = TaskView;
+/** A row of the inbox list: the task with its request, assignee name and SLA clock. */
+export type InboxRow = InboxTaskView;
+export type TaskState = InboxTask["state"];
+export type TaskOutcome = TaskOutcomeView;
+export type TaskRequestSummary = NonNullable<InboxRow["request"]>;
+/** The SLA clock a task is measured against. */
+export type MeasuredClock = TaskSlaClock;
+export type CommentRule = TaskContext["step"]["requireComment"];
+export type SlaClockView = TaskContextClock;
 
-export interface TaskOutcome {
-  id: string;
-  label: string;
-}
-
-export interface InboxTask {
-  id: string;
-  instanceId: string;
-  nodeId: string;
-  kind: "task" | "approval";
-  title: string | null;
-  assigneeUser: string | null;
-  assigneeGroup: string | null;
-  state: TaskState;
-  form: string | null;
-  data: { outcomes?: TaskOutcome[]; instructions?: string } | null;
-  outcome: string | null;
-  completedBy: string | null;
-  dueAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TaskRequestSummary {
-  id: string;
-  title: string;
-  requester: string;
-}
-
-/** The SLA clock a task is measured against (server: routes/task-sla-clock.ts). */
-export interface MeasuredClock {
-  clock: "response" | "resolution" | "task";
-  status: "running" | "paused";
-  dueAt: string | null;
-  warningAt: string | null;
-  warned: boolean;
-  breached: boolean;
-  targetMs: number | null;
-  consumedMs: number | null;
-  warningPercents: number[];
-}
-
-export type InboxRow = InboxTask & {
-  measuredBy: MeasuredClock | null;
-  assigneeName: string | null;
-  request: (TaskRequestSummary & { requesterName: string }) | null;
+/** What a user task's data may carry for the person working it (the step's instructions). */
+export const taskInstructions = (task: InboxTask): string | undefined => {
+  const instructions = (task.data as { instructions?: unknown } | null)?.instructions;
+  return typeof instructions === "string" ? instructions : undefined;
 };
-
-export type CommentRule = "never" | "on-reject" | "always";
-
-export interface SlaClockView {
-  clock: string;
-  status: "running" | "paused" | "stopped";
-  dueAt: string | null;
-  targetMs: number;
-  consumedMs: number;
-  breached: boolean;
-}
-
-export interface TaskContext {
-  task: InboxTask;
-  step: {
-    name: string;
-    type: string;
-    requireComment: CommentRule;
-    allowDelegation: boolean;
-    /** The step's outcomes (empty: the single outcome "done"). */
-    outcomes: TaskOutcome[];
-  };
-  form: { id: string; version: number } | null;
-  request: (TaskRequestSummary & { createdAt: string }) | null;
-  requester: string | null;
-  variables: Record<string, unknown>;
-  sla: SlaClockView[];
-  measuredBy: MeasuredClock | null;
-  people: Record<string, string>;
-}
 
 const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 
 export const inboxApi = {
   list: async (scope: InboxScope, signal?: AbortSignal): Promise<InboxRow[]> =>
-    (await api.request<{ items: InboxRow[] }>("GET", `/tasks?scope=${scope}`, undefined, signal)).items,
+    (await api.request<InboxTaskList>("GET", `/tasks?scope=${scope}`, undefined, signal)).items,
   context: (id: string, signal?: AbortSignal) =>
     api.request<TaskContext>("GET", `${taskPath(id)}/context`, undefined, signal),
   form: async (form: { id: string; version: number }, signal?: AbortSignal): Promise<FormDefinition> =>

@@ -1,14 +1,14 @@
+import { clockStanding, type SlaStanding } from "@flowdesk/core";
 import type { MeasuredClock } from "./inbox-api.ts";
 
 /*
- * How close a task is to its SLA target, in states people read at a glance: ok, warning
- * (the policy's warning threshold is reached), breached (past the target), paused (the
- * clock does not count, e.g. while waiting on the customer). The server names the clock
+ * How close a task is to its SLA target, in the standing every screen uses (core's
+ * sla-standing.ts), or "none" when nothing makes the task due. The server names the clock
  * and the instants: warningAt is the policy's warning checkpoint on its own calendar, so
  * the badge turns amber when the escalation fires, business hours included.
  */
 
-export type SlaState = "none" | "ok" | "warning" | "breached" | "paused";
+export type SlaState = SlaStanding | "none";
 
 export interface SlaReading {
   state: SlaState;
@@ -18,18 +18,14 @@ export interface SlaReading {
 
 export const readSla = (measured: MeasuredClock | null, now: number): SlaReading => {
   if (measured === null) return { state: "none" };
-  if (measured.status === "paused") {
+  const state = clockStanding(measured, now);
+  if (state === "paused") {
     return measured.targetMs === null || measured.consumedMs === null
-      ? { state: "paused" }
-      : { state: "paused", remainingMs: measured.targetMs - measured.consumedMs };
+      ? { state }
+      : { state, remainingMs: measured.targetMs - measured.consumedMs };
   }
   const due = measured.dueAt === null ? Number.NaN : Date.parse(measured.dueAt);
-  if (Number.isNaN(due)) return { state: "none" };
-  const remainingMs = due - now;
-  if (remainingMs <= 0 || measured.breached) return { state: "breached", remainingMs };
-  const warningAt = measured.warningAt === null ? Number.NaN : Date.parse(measured.warningAt);
-  const warned = measured.warned || (!Number.isNaN(warningAt) && now >= warningAt);
-  return { state: warned ? "warning" : "ok", remainingMs };
+  return Number.isNaN(due) ? { state: "none" } : { state, remainingMs: due - now };
 };
 
 /**

@@ -1,22 +1,15 @@
+import { isTaskFinished, mayActOnTask } from "@flowdesk/core";
 import type { InboxTask } from "./inbox-api.ts";
 import type { Viewer } from "./taken-elsewhere.ts";
 
 /*
- * Which actions the inbox offers on a task, mirroring the server's rule (mayActOnTask in
- * packages/server/src/security/record-visibility.ts and the policy table): the server
- * refuses the rest anyway, the screen just does not offer them.
+ * Which actions the inbox offers on a task: the server's own rule (mayActOnTask in core's
+ * task-access.ts) plus the policy table's roles. The server refuses the rest anyway; the
+ * screen just does not offer them.
  */
 
-const inQueue = (task: InboxTask, viewer: Viewer): boolean =>
-  task.assigneeGroup !== null && viewer.groups.includes(task.assigneeGroup);
-
-export const mayAct = (task: InboxTask, viewer: Viewer): boolean => {
-  if (task.state === "completed" || task.state === "cancelled") return false;
-  if (viewer.isAdmin) return true;
-  if (task.assigneeUser !== null)
-    return task.assigneeUser === viewer.username || (task.state === "open" && inQueue(task, viewer));
-  return inQueue(task, viewer);
-};
+export const mayAct = (task: InboxTask, viewer: Viewer): boolean =>
+  !isTaskFinished(task) && mayActOnTask(task, viewer);
 
 export interface TaskOffers {
   claim: boolean;

@@ -26,9 +26,8 @@ interface Loaded {
 const LIVE_EVENTS = ["instance.updated", "task.created", "task.updated"] as const;
 
 /** Whether a live event is about this instance (instance events name it; task events carry the task). */
-const isAbout = (instanceId: string) => (payload: LivePayload) =>
-  payload.instanceId === instanceId ||
-  (payload.task as { instanceId?: string } | undefined)?.instanceId === instanceId;
+const isAbout = (instanceId: string) => (payload: LivePayload<(typeof LIVE_EVENTS)[number]>) =>
+  "task" in payload ? payload.task.instanceId === instanceId : payload.instanceId === instanceId;
 
 /** One instance for staff: where it stands on its workflow, its data, tasks, SLA clocks, incidents, history. */
 export const InstanceScreen = ({ instanceId }: { instanceId: string }) => {

@@ -1,4 +1,4 @@
-import type { LiveEventName } from "@flowdesk/core";
+import type { LiveEventName, LiveEventPayload } from "@flowdesk/core";
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 
@@ -11,7 +11,8 @@ import { io, type Socket } from "socket.io-client";
 
 export type { LiveEventName } from "@flowdesk/core";
 
-export type LivePayload = { seq: number } & Record<string, unknown>;
+/** What an event brings: its payload as the API contract declares it (core's live-event.api.ts). */
+export type LivePayload<Name extends LiveEventName = LiveEventName> = LiveEventPayload<Name>;
 export type LiveStatus = "connecting" | "live" | "offline";
 export type RoomRequest = { instanceId: string } | { definitionId: string };
 
@@ -62,9 +63,9 @@ export const LiveProvider = ({
 export const useLiveStatus = (): LiveStatus => useContext(LiveContext).status;
 
 /** Calls `handler` for each of the named events while the component is mounted. */
-export const useLiveEvent = (
-  names: LiveEventName | readonly LiveEventName[],
-  handler: (payload: LivePayload, name: LiveEventName) => void,
+export const useLiveEvent = <Name extends LiveEventName>(
+  names: Name | readonly Name[],
+  handler: (payload: LivePayload<Name>, name: Name) => void,
 ): void => {
   const { socket } = useContext(LiveContext);
   const latest = useRef(handler);
@@ -72,14 +73,16 @@ export const useLiveEvent = (
   const key = typeof names === "string" ? names : names.join(",");
   useEffect(() => {
     if (socket === undefined) return;
-    const list = key.split(",") as LiveEventName[];
+    const list = key.split(",") as Name[];
     const listeners = list.map((name) => {
-      const listener = (payload: LivePayload) => latest.current(payload, name);
-      socket.on(name, listener);
-      return [name, listener] as const;
+      // The socket is untyped; what arrives under `name` is that event's payload (the server sends the contract's).
+      const listener = (payload: unknown) => latest.current(payload as LivePayload<Name>, name);
+      const eventName: string = name;
+      socket.on(eventName, listener);
+      return [eventName, listener] as const;
     });
     return () => {
-      for (const [name, listener] of listeners) socket.off(name, listener);
+      for (const [eventName, listener] of listeners) socket.off(eventName, listener);
     };
   }, [socket, key]);
 };
@@ -88,10 +91,10 @@ export const useLiveEvent = (
  * Reloads on any of the named events that `matches` accepts, and after every reconnect
  * (events sent while offline are not replayed to the socket, so the screen asks again).
  */
-export const useLiveRefresh = (
-  names: LiveEventName | readonly LiveEventName[],
+export const useLiveRefresh = <Name extends LiveEventName>(
+  names: Name | readonly Name[],
   reload: () => void,
-  matches: (payload: LivePayload) => boolean = () => true,
+  matches: (payload: LivePayload<Name>) => boolean = () => true,
 ): void => {
   const { generation } = useContext(LiveContext);
   const first = useRef(true);

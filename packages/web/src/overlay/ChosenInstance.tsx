@@ -46,7 +46,7 @@ export const useChosenInstance = (
   useLiveRefresh(
     "instance.updated",
     resource.reload,
-    (payload: LivePayload) => instanceId !== undefined && payload.instanceId === instanceId,
+    (payload) => instanceId !== undefined && payload.instanceId === instanceId,
   );
   return resource;
 };

@@ -23,12 +23,18 @@ export const LiveWorkflowScreen = ({ workflowId }: { workflowId: string }) => {
   useLiveRefresh(
     "instance.updated",
     reloadLive,
-    useCallback((payload: LivePayload) => payload.definitionId === workflowId, [workflowId]),
+    useCallback(
+      (payload: LivePayload<"instance.updated">) => payload.definitionId === workflowId,
+      [workflowId],
+    ),
   );
   useLiveRefresh(
     "definition.published",
     newest.reload,
-    useCallback((payload: LivePayload) => payload.definitionId === workflowId, [workflowId]),
+    useCallback(
+      (payload: LivePayload<"definition.published">) => payload.definitionId === workflowId,
+      [workflowId],
+    ),
   );
 
   if (newest.status === "loading") return <LoadingState />;

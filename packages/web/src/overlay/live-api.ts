@@ -1,40 +1,13 @@
-import type { WorkflowDefinition } from "@flowdesk/core";
+import type { WaitingInstanceView, WorkflowDefinition, WorkflowPositionsView } from "@flowdesk/core";
 import { api } from "../api/api-client.ts";
 
 /* Typed calls of the live workflow view (workflow-positions.routes.ts, the designer's versions). */
 
-export interface VersionPositions {
-  version: number;
-  running: number;
-  nodes: Record<string, number>;
-}
-
-export type SlaStanding = "breached" | "atRisk" | "paused" | "onTrack";
-
-/** One running instance of the live list (workflow-positions.routes.ts WaitingInstance). */
-export interface WaitingInstance {
-  id: string;
-  version: number;
-  startedAt: string;
-  title: string | null;
-  summary: string | null;
-  requester: string;
-  waiting: { nodeId: string; since: string }[];
-  waitingSince: string;
-  sla: { priority: string; state: SlaStanding; dueAt: string | null } | null;
-}
-
-export interface WorkflowPositions {
-  workflowId: string;
-  newestVersion: number | null;
-  running: number;
-  truncated: boolean;
-  versions: VersionPositions[];
-  /** Running instances, the longest waiting first (the server lists at most 500). */
-  instances: WaitingInstance[];
-  /** Display names by user name. */
-  people: Record<string, string>;
-}
+/* The payloads are the API contract's (@flowdesk/core); these are the names the live view uses. */
+export type WorkflowPositions = WorkflowPositionsView;
+export type VersionPositions = WorkflowPositionsView["versions"][number];
+export type WaitingInstance = WaitingInstanceView;
+export type SlaStanding = NonNullable<WaitingInstanceView["sla"]>["state"];
 
 export interface NewestVersion {
   version: number;

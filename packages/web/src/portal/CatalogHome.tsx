@@ -26,7 +26,10 @@ export const CatalogHome = () => {
   const [query, setQuery] = useState("");
   const searchId = useId();
   const resultsId = useId();
-  const other = useMemo(() => ({ id: "", title: t("portal.catalog.otherCategory"), order: 0 }), [t]);
+  const other = useMemo(
+    () => ({ id: "", title: t("portal.catalog.otherCategory"), order: 0, version: 0 }),
+    [t],
+  );
   const sections = useMemo(
     () => (catalog.data ? catalogSections(catalog.data.categories, catalog.data.items, query, other) : []),
     [catalog.data, query, other],

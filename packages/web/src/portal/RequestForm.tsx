@@ -13,6 +13,10 @@ import { requesterUiSchema } from "./requester-ui-schema.ts";
 import { ServiceLookupWidget } from "./ServiceLookupWidget.tsx";
 import { problemsToErrorSchema } from "./server-problems.ts";
 
+/** The form's data as an object (what the request carries), never null or a scalar. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 const REQUESTER_WIDGETS = { ...flowdeskWidgets, serviceLookup: ServiceLookupWidget };
 
 const changedFields = (before: unknown, after: unknown): string[] => {
@@ -68,7 +72,7 @@ export const RequestForm = ({ item, form }: { item: CatalogItem; form: Published
       const request = await portalApi.submit({
         catalogItemId: item.id,
         formVersion: form.version,
-        data: formData,
+        data: isRecord(formData) ? formData : {},
       });
       navigate({ screen: "requests", id: request.id });
     } catch (error) {

@@ -11,11 +11,11 @@ import { RequestTimeline } from "./RequestTimeline.tsx";
 import { buildTimeline, slaDue, waitingOn } from "./request-timeline.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 
+/** Whether an event is about this request: by its request id, its instance id or a task of it. */
 const concerns = (requestId: string) => (payload: LivePayload) => {
-  const task = payload.task as { instanceId?: unknown } | undefined;
-  return (
-    payload.requestId === requestId || payload.instanceId === requestId || task?.instanceId === requestId
-  );
+  if ("task" in payload) return payload.task.instanceId === requestId;
+  if ("requestId" in payload) return payload.requestId === requestId;
+  return "instanceId" in payload && payload.instanceId === requestId;
 };
 
 /** One request: its state, who it waits for, its SLA due date and its timeline, all live. */

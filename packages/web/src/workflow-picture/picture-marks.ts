@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from "@flowdesk/core";
+import type { HistoryEntryView, WorkflowDefinition } from "@flowdesk/core";
 
 /*
  * What the workflow picture marks on a published version: how many instances wait at each
@@ -7,12 +7,9 @@ import type { WorkflowDefinition } from "@flowdesk/core";
  */
 
 /** The history fields the path is read from (the server's history entries carry more). */
-export interface PathHistoryEntry {
-  seq: number;
-  type: string;
-  nodeId?: string | null;
-  tokenId?: string | null;
-}
+/** What the path is read from: history rows (the contract's), whole or in part. */
+export type PathHistoryEntry = Pick<HistoryEntryView, "seq" | "type"> &
+  Partial<Pick<HistoryEntryView, "nodeId" | "tokenId">>;
 
 export interface TakenPath {
   nodes: ReadonlySet<string>;
