@@ -9,7 +9,13 @@ import {
 } from "@flowdesk/core";
 import { conflictError, notFound, RUNTIME_ERRORS } from "./runtime-errors.ts";
 import { type CommandResult, RuntimeKernel, type StartInstanceInput } from "./runtime-kernel.ts";
-import type { InstanceRecord, JobRecord, PublishedDefinition, StoreTransaction, TaskRecord } from "./store-port.ts";
+import type {
+  InstanceRecord,
+  JobRecord,
+  PublishedDefinition,
+  StoreTransaction,
+  TaskRecord,
+} from "./store-port.ts";
 
 /**
  * Drives the pure engine core through the Store port. Every command is ONE transaction:
