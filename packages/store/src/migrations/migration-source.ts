@@ -14,6 +14,7 @@ import * as rateLimits from "./0012_rate_limits.ts";
 import * as businessServices from "./0013_business_services.ts";
 import * as requests from "./0014_requests.ts";
 import * as taskFormVersion from "./0015_task_form_version.ts";
+import * as taskHoldersInState from "./0016_task_holders_in_state.ts";
 import { renameLegacyMigrations } from "./legacy-migration-names.ts";
 
 interface NamedMigration {
@@ -43,6 +44,7 @@ const migrations: NamedMigration[] = [
   { name: "0013_business_services", migration: businessServices },
   { name: "0014_requests", migration: requests },
   { name: "0015_task_form_version", migration: taskFormVersion },
+  { name: "0016_task_holders_in_state", migration: taskHoldersInState },
 ];
 
 export const flowdeskMigrationSource: Knex.MigrationSource<NamedMigration> = {
