@@ -6,20 +6,12 @@
  * Otherwise scripts/build.ts decides by content hash and rebuilds what changed.
  */
 import { spawnSync } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fingerprintMatches } from "./build/stat-fingerprint.mjs";
+import { BUILD_OUTPUTS, staleTargets } from "./build/stale-targets.mjs";
 
 const root = resolve(import.meta.dirname, "..");
-/** The outputs of scripts/build/build-targets.ts, by target name. */
-const outputs = {
-  server: join(root, "packages", "server", "dist", "main.js"),
-  web: join(root, "packages", "web", "dist", "index.html"),
-};
-
-const stale = Object.entries(outputs)
-  .filter(([, output]) => !fingerprintMatches(root, join(dirname(output), ".build-fingerprint.json")))
-  .map(([name]) => name);
+const stale = staleTargets(root);
 
 if (stale.length > 0) {
   const tsx = join(root, "node_modules", "tsx", "dist", "cli.mjs");
@@ -32,4 +24,4 @@ if (stale.length > 0) {
   console.log("server and web are up to date (no input touched since the last build)");
 }
 
-await import(pathToFileURL(outputs.server).href);
+await import(pathToFileURL(join(root, BUILD_OUTPUTS.server)).href);
