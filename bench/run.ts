@@ -11,6 +11,8 @@ type BenchModule = {
   load: () => Promise<() => Promise<BenchResult>>;
   /** Builds what the bench needs and a fresh checkout lacks (only when its inputs changed). */
   prepare?: () => Promise<void>;
+  /** Runs only when named on the command line. */
+  optIn?: boolean;
 };
 
 const prepareWebApp = async (): Promise<void> => {
@@ -26,6 +28,8 @@ const benches: BenchModule[] = [
   { name: "engine-core", load: async () => (await import("./engine-core.bench.ts")).runEngineCoreBench },
   { name: "runtime", load: async () => (await import("./runtime.bench.ts")).runRuntimeBench },
   { name: "http", load: async () => (await import("./http.bench.ts")).runHttpBench },
+  // Runs `pnpm start` itself: only when asked for (`pnpm bench start`), not in the full run.
+  { name: "start", optIn: true, load: async () => (await import("./start.bench.ts")).runStartBench },
   // Needs Chromium at /usr/bin/chromium (CHROMIUM_PATH) and the built web app, built here if stale.
   {
     name: "designer",
@@ -42,7 +46,7 @@ const started = performance.now();
 const failed: string[] = [];
 
 for (const bench of benches) {
-  if (only.length > 0 && !only.includes(bench.name)) continue;
+  if (only.length > 0 ? !only.includes(bench.name) : bench.optIn === true) continue;
   process.stderr.write(`running ${bench.name} ...\n`);
   // One bench that cannot run (no Chromium, no PostgreSQL) must not hide every other
   // figure: it is reported, the rest still run, and the JSON line is still printed.

@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import { hashInputs, isCurrent, writeStamp } from "./input-stamp.ts";
 import { bundleServer } from "./server-bundle.ts";
+import { takeFingerprint, writeFingerprint } from "./stat-fingerprint.mjs";
 import { buildWebApp } from "./web-build.ts";
 
 export const REPOSITORY_ROOT = resolve(import.meta.dirname, "..", "..");
@@ -10,6 +11,12 @@ const SHARED_INPUTS = ["pnpm-lock.yaml", "tsconfig.json", "scripts/build"];
 
 /** Workspace packages the server bundles; each contributes its src/ and package.json. */
 const SERVER_PACKAGES = ["core", "nodes", "engine", "store", "server"];
+
+/**
+ * Beside each output's stamp: sizes and times of its inputs when the stamp was last
+ * confirmed, read by scripts/start.mjs to skip hashing when nothing was touched.
+ */
+export const FINGERPRINT_FILE = ".build-fingerprint.json";
 
 export interface BuildTarget {
   name: "server" | "web";
@@ -28,15 +35,26 @@ const stampedTarget = (
   // The stamp lives inside the output folder: a build by other means (vite alone, the
   // browser tests' build) empties that folder, so the next start cannot trust it.
   const stampFile = join(output, "..", ".build-stamp");
+  const fingerprintFile = join(output, "..", FINGERPRINT_FILE);
+  const allInputs = [...SHARED_INPUTS, ...inputs];
   return {
     name,
     output,
     async ensureBuilt({ force = false } = {}) {
-      const inputsHash = hashInputs(REPOSITORY_ROOT, [...SHARED_INPUTS, ...inputs]);
-      if (!force && isCurrent(output, stampFile, inputsHash)) return false;
-      await run();
-      writeStamp(stampFile, inputsHash);
-      return true;
+      // Sizes and times are taken before the hash: a file edited while hashing or
+      // building then no longer matches them, so the next start hashes again.
+      const inputsFingerprint = takeFingerprint(REPOSITORY_ROOT, allInputs, []);
+      const inputsHash = hashInputs(REPOSITORY_ROOT, allInputs);
+      const current = !force && isCurrent(output, stampFile, inputsHash);
+      if (!current) {
+        await run();
+        writeStamp(stampFile, inputsHash);
+      }
+      writeFingerprint(fingerprintFile, [
+        ...inputsFingerprint,
+        ...takeFingerprint(REPOSITORY_ROOT, [], [output, stampFile]),
+      ]);
+      return !current;
     },
   };
 };
