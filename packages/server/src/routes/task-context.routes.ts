@@ -11,7 +11,6 @@ import type { ApiContext } from "../api/api-context.ts";
 import { defineOperation, type Operation } from "../api/operation.ts";
 import { notFound } from "../http/problem.ts";
 import { maySeeTask } from "../security/record-visibility.ts";
-import type { SignedInUser } from "../security/request-auth.ts";
 import { displayNames } from "./people-names.ts";
 import { taskMeasurer } from "./task-sla-clock.ts";
 
@@ -114,8 +113,9 @@ export const taskContextOperation = (context: ApiContext): Operation =>
       "200": { description: "The task and its context.", schema: TaskContext },
       "404": { description: "No such task, or not one the caller may see." },
     },
+    signedIn: true,
     async handle(call) {
-      const user = call.user as SignedInUser;
+      const user = call.user;
       const id = call.params.id;
       const body = await context.store.transaction(async (tx) => {
         const task = await tx.tasks.get(id);
