@@ -1,4 +1,5 @@
 import {
+  clockStanding,
   type InboxTask,
   RecordIdParams,
   TaskContext,
@@ -48,7 +49,7 @@ const stepOf = async (tx: ServerTransaction, task: TaskRecord, definitionId: str
   };
 };
 
-const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>): TaskContextClock[] =>
+const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>, now: number): TaskContextClock[] =>
   Object.entries(state.sla?.clocks ?? {}).map(([clock, value]) => ({
     clock,
     status: value.status,
@@ -56,6 +57,7 @@ const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>): TaskContex
     targetMs: value.targetMs,
     consumedMs: value.consumedMs,
     breached: value.breached,
+    standing: clockStanding(value, now),
   }));
 
 /** The form version the task opened with; rows from before versions were pinned get the latest. */
@@ -65,7 +67,11 @@ const formVersionOf = async (tx: ServerTransaction, task: TaskRecord): Promise<n
   return (await tx.definitions.latestVersion(task.form))?.version;
 };
 
-export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord): Promise<TaskContext> => {
+export const loadTaskContext = async (
+  tx: ServerTransaction,
+  task: TaskRecord,
+  now: number = Date.now(),
+): Promise<TaskContext> => {
   const instance = await tx.instances.get(task.instanceId);
   const state = instance === undefined ? undefined : upgradeInstanceState(instance.state);
   const request = await tx.requests.get(task.instanceId);
@@ -95,7 +101,7 @@ export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord): 
           },
     requester,
     variables: state?.variables ?? {},
-    sla: state === undefined ? [] : slaClocksOf(state),
+    sla: state === undefined ? [] : slaClocksOf(state, now),
     measuredBy: await taskMeasurer(tx)(task),
     people: await displayNames(tx, [task.assigneeUser, task.completedBy, requester]),
   };
