@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { measureTask } from "../../packages/server/src/routes/task-sla-clock.ts";
 
 const OPENED = "2026-03-02T09:00:00.000Z";
+/** Half an hour after opening: before any warning. */
+const EARLY = Date.parse("2026-03-02T09:30:00.000Z");
 
 /** A policy warning at 50 % and 75 % and breaching at 100 %, like the starter policies with an earlier heads-up. */
 const policy = {
@@ -61,8 +63,8 @@ const instance = (response: SlaClock, resolution: SlaClock = clock()): InstanceS
 describe("the SLA clock a task is measured against", () => {
   it("is the running response clock, warning at the policy's first warning checkpoint", () => {
     // when a task of an instance with both clocks running is measured
-    const measured = measureTask(task(null), instance(clock()), policy);
-    // then the response clock counts, warning at its 50 % checkpoint
+    const measured = measureTask(task(null), instance(clock()), policy, EARLY);
+    // then the response clock counts, warning at its 50 % checkpoint, on track for now
     expect(measured).toEqual({
       clock: "response",
       status: "running",
@@ -70,6 +72,7 @@ describe("the SLA clock a task is measured against", () => {
       warningAt: "2026-03-02T11:00:00.000Z",
       warned: false,
       breached: false,
+      standing: "on-track",
       targetMs: 4 * 3_600_000,
       consumedMs: 0,
       warningPercents: [50, 75],
@@ -78,9 +81,13 @@ describe("the SLA clock a task is measured against", () => {
 
   it("after the first warning fired, is warned and names the next warning checkpoint", () => {
     // given the 50 % escalation reached
-    const measured = measureTask(task(null), instance(clock({ reached: [0] })), policy);
-    // then it is warned and the 75 % checkpoint lies ahead
-    expect(measured).toMatchObject({ warned: true, warningAt: "2026-03-02T12:00:00.000Z" });
+    const measured = measureTask(task(null), instance(clock({ reached: [0] })), policy, EARLY);
+    // then it is warned, stands at warning, and the 75 % checkpoint lies ahead
+    expect(measured).toMatchObject({
+      warned: true,
+      standing: "warning",
+      warningAt: "2026-03-02T12:00:00.000Z",
+    });
   });
 
   it("moves to the resolution clock once the response clock stopped, and reports a breach", () => {
@@ -89,7 +96,13 @@ describe("the SLA clock a task is measured against", () => {
     const breached = clock({ reached: [0, 1, 2], breached: true, checkpoints: {} });
     const measured = measureTask(task(null), instance(stopped, breached), policy);
     // then the resolution clock counts, breached, with no warning ahead
-    expect(measured).toMatchObject({ clock: "resolution", breached: true, warned: true, warningAt: null });
+    expect(measured).toMatchObject({
+      clock: "resolution",
+      breached: true,
+      standing: "breached",
+      warned: true,
+      warningAt: null,
+    });
   });
 
   it("reads a paused clock as paused, without due or warning instants", () => {
@@ -103,6 +116,7 @@ describe("the SLA clock a task is measured against", () => {
       dueAt: null,
       warningAt: null,
       consumedMs: 3_600_000,
+      standing: "paused",
     });
   });
 
@@ -121,6 +135,13 @@ describe("the SLA clock a task is measured against", () => {
       warningAt: "2026-03-02T12:00:00.000Z",
       warningPercents: [75],
     });
+    // and its standing follows the time of the answer: warning past 50 %, breached past its due
+    expect(measureTask(task(due), noClocks, policy, Date.parse("2026-03-02T11:30:00.000Z"))?.standing).toBe(
+      "warning",
+    );
+    expect(measureTask(task(due), noClocks, policy, Date.parse("2026-03-02T13:00:01.000Z"))?.standing).toBe(
+      "breached",
+    );
     // and a task with neither clock nor due date is not measured
     expect(measureTask(task(null), noClocks, policy)).toBeNull();
   });

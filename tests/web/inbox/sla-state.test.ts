@@ -14,6 +14,7 @@ const running: MeasuredClock = {
   warningAt: WARN,
   warned: false,
   breached: false,
+  standing: "on-track",
   targetMs: 3_600_000,
   consumedMs: 0,
   warningPercents: [50, 75],

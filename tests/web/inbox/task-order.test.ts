@@ -28,6 +28,7 @@ describe("order of the inbox list", () => {
       warningAt: null,
       warned: false,
       breached: false,
+      standing: dueAt === null ? ("paused" as const) : ("on-track" as const),
       targetMs: 3_600_000,
       consumedMs: 0,
       warningPercents: [75],

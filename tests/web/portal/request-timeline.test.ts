@@ -160,6 +160,7 @@ describe("request timeline", () => {
           dueAt: null,
           stoppedAt: "2026-11-21T10:10:00.000Z",
           breached: false,
+          standing: "met" as const,
         },
         {
           clock: "resolution" as const,
@@ -167,17 +168,20 @@ describe("request timeline", () => {
           dueAt: "2026-11-22T10:00:00.000Z",
           stoppedAt: null,
           breached: false,
+          standing: "on-track" as const,
         },
       ],
+      standing: "on-track" as const,
     };
 
     // when / then
-    expect(slaDue(request({ sla }))).toEqual({
+    expect(slaDue(request({ sla }), Date.parse("2026-11-22T09:00:00.000Z"))).toEqual({
       clock: "resolution",
       dueAt: "2026-11-22T10:00:00.000Z",
-      breached: false,
-      paused: false,
+      standing: "on-track",
     });
+    // and once the due instant passes on the viewer's clock, the same clock reads breached
+    expect(slaDue(request({ sla }), Date.parse("2026-11-22T10:00:01.000Z"))?.standing).toBe("breached");
     expect(slaDue(request())).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { AnyObject, ID_PATTERN, Nullable, PAGING, Page, People, Strict } from "./common.api.ts";
 import { HistoryEntryView, InstanceStatusSchema } from "./instance.api.ts";
+import { SlaStandingSchema } from "./sla-standing.ts";
 import { TaskView } from "./task.api.ts";
 
 /** A service request: a catalog item submitted, with the exact versions it runs on. */
@@ -44,12 +45,15 @@ export const RequestClock = Strict({
   dueAt: Nullable(Type.String()),
   stoppedAt: Nullable(Type.String()),
   breached: Type.Boolean(),
+  standing: SlaStandingSchema,
 });
 export type RequestClock = Static<typeof RequestClock>;
 
 export const RequestSla = Strict({
   priority: Type.String(),
   paused: Type.Boolean(),
+  /** The SLA's standing as a whole: its most urgent clock (see slaStanding). */
+  standing: SlaStandingSchema,
   clocks: Type.Array(RequestClock),
 });
 export type RequestSla = Static<typeof RequestSla>;

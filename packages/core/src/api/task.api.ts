@@ -1,5 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { AnyObject, ID_PATTERN, Nullable, People, Strict } from "./common.api.ts";
+import { SlaStandingSchema } from "./sla-standing.ts";
 
 export const TaskKindSchema = Type.Union([Type.Literal("task"), Type.Literal("approval")]);
 export const TaskStateSchema = Type.Union([
@@ -44,6 +45,7 @@ export const TaskSlaClock = Strict({
   warningAt: Nullable(Type.String({ description: "When the next warning threshold is reached." })),
   warned: Type.Boolean(),
   breached: Type.Boolean(),
+  standing: SlaStandingSchema,
   targetMs: Nullable(Type.Number()),
   consumedMs: Nullable(Type.Number()),
   warningPercents: Type.Array(Type.Number()),
@@ -95,6 +97,7 @@ export const TaskContextClock = Strict({
   targetMs: Type.Number(),
   consumedMs: Type.Number(),
   breached: Type.Boolean(),
+  standing: SlaStandingSchema,
 });
 export type TaskContextClock = Static<typeof TaskContextClock>;
 

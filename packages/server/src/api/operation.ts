@@ -1,5 +1,6 @@
 import type { JsonSchema, Static, TSchema } from "@flowdesk/core";
 import type { Request, RequestHandler, Response } from "express";
+import { HTTP_CODES, HttpProblem } from "../http/problem.ts";
 import type { SignedInUser } from "../security/request-auth.ts";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -49,6 +50,7 @@ export interface OperationSpec<
   P extends TSchema = TSchema,
   Q extends TSchema = TSchema,
   B extends TSchema = TSchema,
+  U extends SignedInUser | null = SignedInUser | null,
 > {
   operationId: string;
   method: HttpMethod;
@@ -65,11 +67,16 @@ export interface OperationSpec<
   responses: Record<string, ResponseSpec>;
   /** Extra middleware run after validation, before the handler (e.g. a rate limit). */
   before?: RequestHandler[];
-  handle(call: OperationCall<Static<P>, Static<Q>, Static<B>>): Promise<OperationResult>;
+  /**
+   * The operation needs a signed-in caller: its handler sees `call.user` as a user, never
+   * null. The policy table already refuses anonymous calls; a guard answers 401 anyway.
+   */
+  signedIn?: boolean;
+  handle(call: OperationCall<Static<P>, Static<Q>, Static<B>> & { user: U }): Promise<OperationResult>;
 }
 
 /** An operation as the router and the document see it: its parts' types are erased. */
-export interface Operation extends Omit<OperationSpec, "params" | "query" | "body" | "handle"> {
+export interface Operation extends Omit<OperationSpec, "params" | "query" | "body" | "signedIn" | "handle"> {
   params?: JsonSchema;
   query?: JsonSchema;
   body?: { schema: JsonSchema; description?: string; required?: boolean };
@@ -78,12 +85,28 @@ export interface Operation extends Omit<OperationSpec, "params" | "query" | "bod
 
 /**
  * Declares an operation with its handler typed by its schemas: the validator has checked
- * params, query and body against exactly these before the handler runs.
+ * params, query and body against exactly these before the handler runs. With
+ * `signedIn: true` the handler is typed for a signed-in caller and is never run without one.
  */
-export const defineOperation = <
+export function defineOperation<
   P extends TSchema = TSchema,
   Q extends TSchema = TSchema,
   B extends TSchema = TSchema,
->(
-  spec: OperationSpec<P, Q, B>,
-): Operation => spec as unknown as Operation;
+>(spec: OperationSpec<P, Q, B, SignedInUser> & { signedIn: true }): Operation;
+export function defineOperation<
+  P extends TSchema = TSchema,
+  Q extends TSchema = TSchema,
+  B extends TSchema = TSchema,
+>(spec: OperationSpec<P, Q, B>): Operation;
+export function defineOperation(spec: OperationSpec & { signedIn?: boolean }): Operation {
+  const { signedIn, handle, ...rest } = spec;
+  if (signedIn !== true) return { ...rest, handle } as Operation;
+  return {
+    ...rest,
+    handle: async (call) => {
+      const user = call.user;
+      if (user === null) throw new HttpProblem(401, HTTP_CODES.signInRequired, "Sign in first.");
+      return handle({ ...call, user });
+    },
+  } as Operation;
+}

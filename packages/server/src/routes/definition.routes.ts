@@ -26,8 +26,8 @@ import {
 
 export { DEFINITION_KIND_ROUTES, type DefinitionKindRoute } from "./definition-route-schemas.ts";
 
-const requireMatchingId = (id: string, body: unknown): void => {
-  if ((body as { id?: unknown }).id !== id) {
+const requireMatchingId = (id: string, body: { id?: unknown }): void => {
+  if (body.id !== id) {
     throw badRequest("The definition's id must match the id in the path.", [
       {
         code: HTTP_CODES.invalidRequest,

@@ -45,8 +45,9 @@ export const eventOperations = (context: ApiContext): Operation[] => [
         schema: EventPage,
       },
     },
+    signedIn: true,
     async handle(call) {
-      const user = call.user as SignedInUser;
+      const user = call.user;
       const after = call.query.after ?? 0;
       const limit = call.query.limit ?? 500;
       const body = await context.store.transaction((tx) => eventsVisibleTo(tx, user, after, limit));

@@ -12,10 +12,9 @@ import {
 import type { ApiContext } from "../api/api-context.ts";
 import { defineOperation, type Operation } from "../api/operation.ts";
 import { COMMAND_REFUSALS } from "../api/standard-responses.ts";
-import { HTTP_CODES, HttpProblem, notFound } from "../http/problem.ts";
+import { notFound } from "../http/problem.ts";
 import { runCommand } from "../http/runtime-problem.ts";
 import { instanceAudienceOf, maySeeInstance } from "../security/record-visibility.ts";
-import type { SignedInUser } from "../security/request-auth.ts";
 import { displayNames } from "./people-names.ts";
 
 /** Where the instance waits: one entry per token that waits (task, approval, timer, message...). */
@@ -23,11 +22,6 @@ export const currentPositions = (state: InstanceState): WaitPosition[] =>
   Object.values(state.tokens)
     .filter((token) => token.wait !== undefined)
     .map((token) => ({ nodeId: token.nodeId, tokenId: token.id, waitsFor: token.wait?.kind ?? "nothing" }));
-
-const signedIn = (user: SignedInUser | null): SignedInUser => {
-  if (user === null) throw new HttpProblem(401, HTTP_CODES.signInRequired, "Sign in first.");
-  return user;
-};
 
 /** Same answer for an instance that does not exist and one the caller may not see: existence is not revealed. */
 const noSuchInstance = (id: string) => notFound(`There is no instance ${id}.`);
@@ -41,12 +35,13 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
     tag: "instances",
     query: InstanceListQuery,
     responses: { "200": { description: "A page of instances.", schema: InstancePage } },
+    signedIn: true,
     async handle(call) {
       const limit = call.query.limit ?? 50;
       const offset = call.query.offset ?? 0;
       const definitionId = call.query.definition;
       const status = call.query.status;
-      const audience = instanceAudienceOf(signedIn(call.user));
+      const audience = instanceAudienceOf(call.user);
       const items = await context.store.transaction((tx) =>
         tx.instanceList.list({
           limit,
@@ -73,9 +68,10 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
       },
       "404": { description: "No such instance, or not one the caller may see." },
     },
+    signedIn: true,
     async handle(call) {
       const id = call.params.id;
-      const viewer = signedIn(call.user);
+      const viewer = call.user;
       const body = await context.store.transaction(async (tx) => {
         if (!(await maySeeInstance(tx, viewer, id))) return undefined;
         const instance = await tx.instances.get(id);
@@ -117,9 +113,10 @@ export const instanceOperations = (context: ApiContext): Operation[] => [
       "200": { description: "The instance's new status and version.", schema: InstanceMoved },
       "404": { description: "No such instance, or not one the caller may see." },
     },
+    signedIn: true,
     async handle(call) {
       const id = call.params.id;
-      const viewer = signedIn(call.user);
+      const viewer = call.user;
       const reason = call.body?.reason;
       if (!(await context.store.transaction((tx) => maySeeInstance(tx, viewer, id))))
         throw noSuchInstance(id);

@@ -1,4 +1,10 @@
-import { type RequestProgress, upgradeInstanceState, type WorkflowDefinition } from "@flowdesk/core";
+import {
+  clockStanding,
+  type RequestProgress,
+  slaStanding,
+  upgradeInstanceState,
+  type WorkflowDefinition,
+} from "@flowdesk/core";
 import type { RequestSummary, ServerTransaction } from "@flowdesk/store";
 import type { SignedInUser } from "../security/request-auth.ts";
 import { displayNames } from "./people-names.ts";
@@ -40,6 +46,7 @@ export const requestProgress = async (
   viewer: SignedInUser,
   history: readonly HistoryRow[],
   assignees: readonly string[],
+  now: number = Date.now(),
 ): Promise<RequestProgress> => {
   const workflow = await tx.definitions.getVersion(request.workflowId, request.workflowVersion);
   const nodes = (workflow?.content as WorkflowDefinition | undefined)?.nodes ?? [];
@@ -59,6 +66,7 @@ export const requestProgress = async (
         : {
             priority: sla.priority,
             paused: sla.paused,
+            standing: slaStanding(Object.values(sla.clocks), sla.paused, now),
             clocks: SLA_CLOCK_NAMES.map((clock) => [clock, sla.clocks[clock]] as const).map(
               ([clock, state]) => ({
                 clock,
@@ -66,6 +74,7 @@ export const requestProgress = async (
                 dueAt: state.dueAt ?? null,
                 stoppedAt: state.stoppedAt ?? null,
                 breached: state.breached,
+                standing: clockStanding(state, now),
               }),
             ),
           },

@@ -1,4 +1,5 @@
 import {
+  clockStanding,
   type InboxTask,
   RecordIdParams,
   TaskContext,
@@ -11,7 +12,6 @@ import type { ApiContext } from "../api/api-context.ts";
 import { defineOperation, type Operation } from "../api/operation.ts";
 import { notFound } from "../http/problem.ts";
 import { maySeeTask } from "../security/record-visibility.ts";
-import type { SignedInUser } from "../security/request-auth.ts";
 import { displayNames } from "./people-names.ts";
 import { taskMeasurer } from "./task-sla-clock.ts";
 
@@ -49,7 +49,7 @@ const stepOf = async (tx: ServerTransaction, task: TaskRecord, definitionId: str
   };
 };
 
-const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>): TaskContextClock[] =>
+const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>, now: number): TaskContextClock[] =>
   Object.entries(state.sla?.clocks ?? {}).map(([clock, value]) => ({
     clock,
     status: value.status,
@@ -57,6 +57,7 @@ const slaClocksOf = (state: ReturnType<typeof upgradeInstanceState>): TaskContex
     targetMs: value.targetMs,
     consumedMs: value.consumedMs,
     breached: value.breached,
+    standing: clockStanding(value, now),
   }));
 
 /** The form version the task opened with; rows from before versions were pinned get the latest. */
@@ -66,7 +67,11 @@ const formVersionOf = async (tx: ServerTransaction, task: TaskRecord): Promise<n
   return (await tx.definitions.latestVersion(task.form))?.version;
 };
 
-export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord): Promise<TaskContext> => {
+export const loadTaskContext = async (
+  tx: ServerTransaction,
+  task: TaskRecord,
+  now: number = Date.now(),
+): Promise<TaskContext> => {
   const instance = await tx.instances.get(task.instanceId);
   const state = instance === undefined ? undefined : upgradeInstanceState(instance.state);
   const request = await tx.requests.get(task.instanceId);
@@ -96,7 +101,7 @@ export const loadTaskContext = async (tx: ServerTransaction, task: TaskRecord): 
           },
     requester,
     variables: state?.variables ?? {},
-    sla: state === undefined ? [] : slaClocksOf(state),
+    sla: state === undefined ? [] : slaClocksOf(state, now),
     measuredBy: await taskMeasurer(tx)(task),
     people: await displayNames(tx, [task.assigneeUser, task.completedBy, requester]),
   };
@@ -114,8 +119,9 @@ export const taskContextOperation = (context: ApiContext): Operation =>
       "200": { description: "The task and its context.", schema: TaskContext },
       "404": { description: "No such task, or not one the caller may see." },
     },
+    signedIn: true,
     async handle(call) {
-      const user = call.user as SignedInUser;
+      const user = call.user;
       const id = call.params.id;
       const body = await context.store.transaction(async (tx) => {
         const task = await tx.tasks.get(id);

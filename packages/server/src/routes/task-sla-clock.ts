@@ -1,8 +1,10 @@
 import {
+  clockStanding,
   type InstanceState,
   type SlaClock,
   type SlaClockName,
   type SlaPolicy,
+  type SlaStanding,
   upgradeInstanceState,
 } from "@flowdesk/core";
 import type { InstanceRecord, TaskRecord } from "@flowdesk/engine";
@@ -31,6 +33,8 @@ export interface TaskSlaClock {
   /** A warning threshold was already reached. */
   warned: boolean;
   breached: boolean;
+  /** Where the clock stands at the time of the answer, by core's one rule (clockStanding). */
+  standing: SlaStanding;
   /** Target and time used so far, in the clock's own time (business hours under such a policy). */
   targetMs: number | null;
   consumedMs: number | null;
@@ -49,31 +53,46 @@ const warningPercentsOf = (policy: SlaPolicy | undefined): number[] =>
 const earliest = (instants: (string | undefined)[]): string | null =>
   instants.filter((instant): instant is string => instant !== undefined).sort()[0] ?? null;
 
+/** Adds the standing the rest of the reading implies at `now`. */
+const withStanding = (reading: Omit<TaskSlaClock, "standing">, now: number): TaskSlaClock => ({
+  ...reading,
+  standing: clockStanding(reading, now),
+});
+
 const fromClock = (
   name: SlaClockName,
   clock: SlaClock,
   state: InstanceState,
   policy: SlaPolicy | undefined,
+  now: number,
 ): TaskSlaClock => {
   const warnings = warningIndexes(policy);
   const ahead = warnings.filter((index) => !clock.reached.includes(index));
   const running = clock.status === "running";
-  return {
-    clock: name,
-    status: running ? "running" : "paused",
-    dueAt: running ? (clock.dueAt ?? null) : null,
-    warningAt: running
-      ? earliest(ahead.map((index) => state.jobs[clock.checkpoints?.[String(index)] ?? ""]?.dueAt))
-      : null,
-    warned: warnings.some((index) => clock.reached.includes(index)),
-    breached: clock.breached,
-    targetMs: clock.targetMs,
-    consumedMs: clock.consumedMs,
-    warningPercents: warningPercentsOf(policy),
-  };
+  return withStanding(
+    {
+      clock: name,
+      status: running ? "running" : "paused",
+      dueAt: running ? (clock.dueAt ?? null) : null,
+      warningAt: running
+        ? earliest(ahead.map((index) => state.jobs[clock.checkpoints?.[String(index)] ?? ""]?.dueAt))
+        : null,
+      warned: warnings.some((index) => clock.reached.includes(index)),
+      breached: clock.breached,
+      targetMs: clock.targetMs,
+      consumedMs: clock.consumedMs,
+      warningPercents: warningPercentsOf(policy),
+    },
+    now,
+  );
 };
 
-const fromTaskDue = (task: TaskRecord, dueAt: string, policy: SlaPolicy | undefined): TaskSlaClock => {
+const fromTaskDue = (
+  task: TaskRecord,
+  dueAt: string,
+  policy: SlaPolicy | undefined,
+  now: number,
+): TaskSlaClock => {
   const percents = warningPercentsOf(policy);
   const share = Math.min(...(percents.length > 0 ? percents : [DEFAULT_WARNING_PERCENT])) / 100;
   const opened = Date.parse(task.createdAt);
@@ -82,31 +101,35 @@ const fromTaskDue = (task: TaskRecord, dueAt: string, policy: SlaPolicy | undefi
     Number.isNaN(opened) || Number.isNaN(due) || due <= opened
       ? null
       : new Date(opened + Math.round((due - opened) * share)).toISOString();
-  return {
-    clock: "task",
-    status: "running",
-    dueAt,
-    warningAt,
-    warned: false,
-    breached: false,
-    targetMs: Number.isNaN(opened) || Number.isNaN(due) ? null : due - opened,
-    consumedMs: null,
-    warningPercents: percents.length > 0 ? percents : [DEFAULT_WARNING_PERCENT],
-  };
+  return withStanding(
+    {
+      clock: "task",
+      status: "running",
+      dueAt,
+      warningAt,
+      warned: false,
+      breached: false,
+      targetMs: Number.isNaN(opened) || Number.isNaN(due) ? null : due - opened,
+      consumedMs: null,
+      warningPercents: percents.length > 0 ? percents : [DEFAULT_WARNING_PERCENT],
+    },
+    now,
+  );
 };
 
-/** The clock a task is measured against, or null when nothing makes it due. */
+/** The clock a task is measured against, or null when nothing makes it due; its standing at `now`. */
 export const measureTask = (
   task: TaskRecord,
   state: InstanceState | undefined,
   policy: SlaPolicy | undefined,
+  now: number = Date.now(),
 ): TaskSlaClock | null => {
   const clocks = state?.sla?.clocks;
   if (state !== undefined && clocks !== undefined) {
     const name = MEASURED_ORDER.find((candidate) => clocks[candidate].status !== "stopped");
-    if (name !== undefined) return fromClock(name, clocks[name], state, policy);
+    if (name !== undefined) return fromClock(name, clocks[name], state, policy, now);
   }
-  return task.dueAt === null ? null : fromTaskDue(task, task.dueAt, policy);
+  return task.dueAt === null ? null : fromTaskDue(task, task.dueAt, policy, now);
 };
 
 /**

@@ -99,8 +99,9 @@ export const taskOperations = (context: ApiContext): Operation[] => [
     tag: "tasks",
     query: TaskListQuery,
     responses: { "200": { description: "Open tasks, soonest due first.", schema: InboxTaskList } },
+    signedIn: true,
     async handle(call) {
-      const user = call.user as SignedInUser;
+      const user = call.user;
       const scope = call.query.scope ?? "mine";
       const limit = call.query.limit ?? 100;
       if (scope === "groups" && user.groups.length === 0) return { status: 200, body: { items: [] } };
@@ -122,8 +123,9 @@ export const taskOperations = (context: ApiContext): Operation[] => [
     tag: "tasks",
     params: RecordIdParams,
     responses: { "200": { description: "The task.", schema: TaskView } },
+    signedIn: true,
     async handle(call) {
-      const user = call.user as SignedInUser;
+      const user = call.user;
       const id = call.params.id;
       const task = await context.store.transaction((tx) => tx.tasks.get(id));
       if (task === undefined || !maySeeTask(task, user)) throw notFound(`There is no task ${id} for you.`);

@@ -1,4 +1,4 @@
-import type { SlaClock, SlaClockName, SlaState } from "@flowdesk/core";
+import { clockStanding, type SlaClock, type SlaClockName, type SlaState } from "@flowdesk/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber, formatRelative } from "../ui/format.ts";
 import { InstanceCard } from "./InstanceCard.tsx";
@@ -14,7 +14,7 @@ const useSpan = () => {
       : t("instance.sla.hours", { amount: formatNumber(Math.round((ms / 3_600_000) * 10) / 10) });
 };
 
-/** The SLA clocks: target, time used, when due, paused or stopped, and whether breached. */
+/** The SLA clocks: target, time used, when due, and where each stands (core's one vocabulary). */
 export const InstanceSla = ({ sla }: { sla: SlaState | null }) => {
   const { t } = useTranslation();
   return (
@@ -40,12 +40,12 @@ export const InstanceSla = ({ sla }: { sla: SlaState | null }) => {
 const ClockLine = ({ name, clock }: { name: SlaClockName; clock: SlaClock }) => {
   const { t } = useTranslation();
   const span = useSpan();
-  const state = clock.breached ? "breached" : clock.status;
+  const standing = clockStanding(clock, Date.now());
   return (
-    <div className={`sla-clock sla-clock--${state}`}>
+    <div className={`sla-clock sla-clock--${standing}`}>
       <dt>{t(`instance.sla.clock.${name}`)}</dt>
       <dd>
-        <span className={`status-pill status-pill--${state}`}>{t(`instance.sla.state.${state}`)}</span>{" "}
+        <span className={`status-pill status-pill--${standing}`}>{t(`instance.sla.state.${standing}`)}</span>{" "}
         {t("instance.sla.target", { span: span(clock.targetMs) })}
         {clock.status === "running" && clock.dueAt
           ? ` · ${t("instance.sla.due", { at: formatDateTime(clock.dueAt), relative: formatRelative(clock.dueAt, Date.now()) })}`

@@ -82,12 +82,12 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
             {due === undefined ? (
               t("portal.request.noSla")
             ) : (
-              <span className={due.breached ? "sla-due sla-due--breached" : "sla-due"}>
-                {t(due.breached ? "portal.request.slaBreachedAt" : "portal.request.slaDueAt", {
+              <span className={`sla-due sla-due--${due.standing}`}>
+                {t(due.standing === "breached" ? "portal.request.slaBreachedAt" : "portal.request.slaDueAt", {
                   clock: t(`portal.sla.${due.clock}`),
                   at: formatDateTime(due.dueAt),
                 })}
-                {due.paused ? ` ${t("portal.request.slaPaused")}` : ""}
+                {due.standing === "paused" ? ` ${t("portal.request.slaPaused")}` : ""}
               </span>
             )}
           </dd>

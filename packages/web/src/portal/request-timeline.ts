@@ -1,4 +1,4 @@
-import { descriptorOf } from "@flowdesk/core";
+import { clockStanding, descriptorOf } from "@flowdesk/core";
 import { nodeRegistry } from "@flowdesk/nodes/descriptors";
 import type { HistoryEntry, RequestDetail } from "./portal-api.ts";
 
@@ -130,8 +130,11 @@ export const waitingOn = (detail: RequestDetail) =>
         dueAt: task.dueAt,
       }));
 
-/** The SLA due instant to show: the running resolution clock first, else the response clock. */
-export const slaDue = (detail: RequestDetail) => {
+/**
+ * The SLA due instant to show: the running resolution clock first, else the response clock,
+ * with its standing at `now` by core's one rule (the page passes its live clock).
+ */
+export const slaDue = (detail: RequestDetail, now: number = Date.now()) => {
   const clocks = detail.sla?.clocks ?? [];
   const running = clocks.filter((clock) => clock.status !== "stopped" && clock.dueAt !== null);
   const chosen = running.find((clock) => clock.clock === "resolution") ?? running[0];
@@ -140,7 +143,6 @@ export const slaDue = (detail: RequestDetail) => {
     : {
         clock: chosen.clock,
         dueAt: chosen.dueAt as string,
-        breached: chosen.breached,
-        paused: chosen.status === "paused",
+        standing: clockStanding(chosen, now),
       };
 };
