@@ -1,5 +1,4 @@
 import type { RunningServer } from "@flowdesk/server";
-import { openServerStore } from "@flowdesk/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, TEST_PASSWORD } from "../../server/support/test-app.ts";
 import { BACKENDS, FIXTURES, GOOD_DATA } from "./support/live-backends.ts";
@@ -8,11 +7,10 @@ import {
   LiveClient,
   type LiveEventSeen,
   publishFixtures,
-  type ServerProcess,
-  spawnServerProcess,
   startLiveServer,
   type TestDatabase,
 } from "./support/live-server.ts";
+import { createPeople, SCALE_OUT, useTwoProcesses } from "./support/scale-out.ts";
 
 const USERS: [string, string[], string[]][] = [
   ["olivia", ["process-owner"], []],
@@ -110,40 +108,13 @@ describe.each(BACKENDS)("live access follows a task to another group ($name)", (
 });
 
 /** Two server processes sharing only PostgreSQL and Redis: the room check reaches sockets of the other. */
-const SCALE_OUT = BACKENDS.filter((backend) => backend.env.REDIS_URL !== undefined);
-
 describe.each(SCALE_OUT)("live access follows a task across server processes ($name)", (backend) => {
-  let database: TestDatabase;
-  let first: ServerProcess;
-  let second: ServerProcess;
-  const sockets: LiveClient[] = [];
-
-  beforeAll(async () => {
-    database = await backend.database();
-    const env = { ...database.env, ...backend.env, FLOWDESK_ADMIN_PASSWORD: "scale-out admin password 1" };
-    first = await spawnServerProcess(env);
-    second = await spawnServerProcess(env);
-  });
-
-  afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await first.stop();
-    await second.stop();
-    await database.drop();
-  });
+  const processes = useTwoProcesses(backend);
 
   it("makes a socket on the other process leave the request's room when the task moves here", async () => {
     // given the people in the shared database; everyone acts on the first process, the sockets are on the second
-    const store = await openServerStore({
-      databaseUrl: database.env.DATABASE_URL,
-      migrate: false,
-      poolSize: 2,
-    });
-    try {
-      for (const [username, roles, groups] of USERS) await createTestUser(store, { username, roles, groups });
-    } finally {
-      await store.close();
-    }
+    const { first, second, sockets } = processes;
+    await createPeople(processes.database, USERS);
     const signIn = (username: string) => HttpSession.signIn(first.url, username, TEST_PASSWORD);
     await publishFixtures(await signIn("olivia"), FIXTURES);
     const [rita, fiona, alex] = await Promise.all([signIn("rita"), signIn("fiona"), signIn("alex")]);

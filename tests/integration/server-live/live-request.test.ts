@@ -1,5 +1,4 @@
 import type { RunningServer } from "@flowdesk/server";
-import { openServerStore } from "@flowdesk/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, databaseFingerprint, TEST_PASSWORD } from "../../server/support/test-app.ts";
 import { BACKENDS, FIXTURES, GOOD_DATA } from "./support/live-backends.ts";
@@ -7,11 +6,10 @@ import {
   HttpSession,
   LiveClient,
   publishFixtures,
-  type ServerProcess,
-  spawnServerProcess,
   startLiveServer,
   type TestDatabase,
 } from "./support/live-server.ts";
+import { createPeople, SCALE_OUT, useTwoProcesses } from "./support/scale-out.ts";
 
 describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)", (backend) => {
   let database: TestDatabase;
@@ -323,43 +321,17 @@ describe.each(BACKENDS)("requests, tasks and live updates on one server ($name)"
 });
 
 /** Two server processes (`main.ts`, each its own node process) sharing only PostgreSQL and Redis. */
-const SCALE_OUT = BACKENDS.filter((backend) => backend.env.REDIS_URL !== undefined);
-
 describe.each(SCALE_OUT)("live updates across two server processes ($name)", (backend) => {
-  let database: TestDatabase;
-  let first: ServerProcess;
-  let second: ServerProcess;
-  const sockets: LiveClient[] = [];
-
-  beforeAll(async () => {
-    database = await backend.database();
-    const env = { ...database.env, ...backend.env, FLOWDESK_ADMIN_PASSWORD: "scale-out admin password 1" };
-    // One after the other: the first migrates and seeds, the second finds it done.
-    first = await spawnServerProcess(env);
-    second = await spawnServerProcess(env);
-  });
-
-  afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await first.stop();
-    await second.stop();
-    await database.drop();
-  });
+  const processes = useTwoProcesses(backend);
 
   it("delivers an event caused on one process to a client connected to the other", async () => {
     // given users (written straight to the shared database) and definitions, the requester on the first process, the approver on the second
-    const store = await openServerStore({
-      databaseUrl: database.env.DATABASE_URL,
-      migrate: false,
-      poolSize: 2,
-    });
-    try {
-      await createTestUser(store, { username: "olivia", roles: ["process-owner"] });
-      await createTestUser(store, { username: "rita", roles: ["requester"] });
-      await createTestUser(store, { username: "alex", roles: ["agent"], groups: ["cab"] });
-    } finally {
-      await store.close();
-    }
+    const { first, second, sockets } = processes;
+    await createPeople(processes.database, [
+      ["olivia", ["process-owner"], []],
+      ["rita", ["requester"], []],
+      ["alex", ["agent"], ["cab"]],
+    ]);
     await publishFixtures(await HttpSession.signIn(first.url, "olivia", TEST_PASSWORD), FIXTURES);
     const rita = await HttpSession.signIn(first.url, "rita", TEST_PASSWORD);
     const alex = await HttpSession.signIn(second.url, "alex", TEST_PASSWORD);
